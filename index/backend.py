@@ -1,0 +1,60 @@
+"""The one interface every index backend implements (SQLite, Elasticsearch).
+
+Both backends must give the same answers to the same inputs; tests/index/ is the
+conformance suite that proves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from index.model import (
+    ConnectedEntity,
+    EntityHit,
+    EntityView,
+    IndexStats,
+    Mention,
+    Page,
+    PageHit,
+    WriteOutcome,
+)
+
+
+@runtime_checkable
+class IndexBackend(Protocol):
+    def write_page(self, page: Page, mentions: Sequence[Mention]) -> WriteOutcome:
+        """Store a fetched page and its mentions.
+
+        Same body hash as stored: mentions are left as they are, only the page's and its
+        entities' last-seen advance. Different hash: the page's mentions are replaced.
+        """
+
+    def page_sha256(self, url: str) -> str | None:
+        """Body hash last stored for ``url`` (None if never seen)."""
+
+    def flush(self) -> None:
+        """Make everything written so far durable and visible to searches."""
+
+    def close(self) -> None: ...
+
+    def lookup(self, value: str, kind: str | None = None, limit: int = 20) -> list[EntityHit]:
+        """Exact lookup of a normalised value (address, phone, email...)."""
+
+    def search_alias(self, name: str, limit: int = 20) -> list[EntityHit]:
+        """Fuzzy alias search: case-, accent- and leetspeak-insensitive, typo-tolerant.
+
+        Ranked: exact match first, then by similarity, then by activity (pages).
+        """
+
+    def search_text(self, query: str, limit: int = 20) -> list[PageHit]:
+        """Full-text search over page text and titles."""
+
+    def entity(
+        self, kind: str, value: str, evidence_limit: int = 100, cooccurring_limit: int = 50
+    ) -> EntityView | None: ...
+
+    def stats(self) -> IndexStats: ...
+
+    def most_connected(self, limit: int = 10) -> list[ConnectedEntity]:
+        """Entities with the most distinct co-occurring entities (excluding aliases' noise)."""
