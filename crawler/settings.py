@@ -1,0 +1,70 @@
+"""Scrapy settings built from moneytrail's config: one place, composed by priority dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawler.config import AppConfig, SiteConfig
+
+
+def build_settings(app: AppConfig, sites: list[SiteConfig], run_id: str) -> dict[str, Any]:
+    crawl = app.crawl
+    index = app.index
+    index_options = {
+        key: value
+        for key, value in {
+            "api_key": index.api_key,
+            "username": index.username,
+            "password": index.password,
+            "ca_certs": str(index.ca_certs) if index.ca_certs else None,
+            "verify_certs": index.verify_certs,
+            "spool_dir": str(index.spool_dir),
+        }.items()
+        if value is not None
+    }
+    if index.url.startswith("sqlite://"):
+        index_options = {}
+    return {
+        "BOT_NAME": "moneytrail",
+        "SPIDER_MODULES": ["crawler.spiders"],
+        "ROBOTSTXT_OBEY": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": crawl.log_level,
+        "USER_AGENT": crawl.user_agent,
+        "CONCURRENT_REQUESTS": crawl.concurrency,
+        # Per-site concurrency and delay live in one download slot per site.
+        "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency,
+        "DOWNLOAD_SLOTS": {
+            site.name: {"concurrency": site.concurrency, "delay": site.delay} for site in sites
+        },
+        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "DOWNLOAD_TIMEOUT": crawl.download_timeout,
+        "DOWNLOAD_MAXSIZE": crawl.max_body_bytes,
+        "DOWNLOAD_WARNSIZE": 0,
+        "RETRY_TIMES": crawl.retry_times,
+        "COOKIES_ENABLED": True,
+        "AJAXCRAWL_ENABLED": False,
+        # Breadth-first, so a page budget is spent on the pages nearest the start.
+        "DEPTH_PRIORITY": 1,
+        "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
+        "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
+        "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+        "DOWNLOADER_MIDDLEWARES": {
+            # Our scope check replaces OffsiteMiddleware: it knows ports and Tor.
+            "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+            "crawler.middlewares.SiteScopeMiddleware": 50,
+            "crawler.middlewares.MediaURLFilterMiddleware": 60,
+        },
+        "EXTENSIONS": {
+            "crawler.extensions.ContentTypeGuard": 0,
+        },
+        "ITEM_PIPELINES": {"crawler.pipelines.ExtractAndIndexPipeline": 300},
+        "MONEYTRAIL_SITES": [site.model_dump(mode="json") for site in sites],
+        "MONEYTRAIL_TOR": app.tor.model_dump(mode="json"),
+        "MONEYTRAIL_STATE_DIR": str(crawl.state_dir),
+        "MONEYTRAIL_RUN_ID": run_id,
+        "MONEYTRAIL_INDEX_URL": index.url,
+        "MONEYTRAIL_INDEX_OPTIONS": index_options,
+        "MONEYTRAIL_EXTRACT_ALIASES": app.extract.aliases,
+        "MONEYTRAIL_SPACY_MODEL": app.extract.spacy_model,
+    }
