@@ -1,0 +1,230 @@
+"""Words that follow alias cues but are not aliases, and the shape tests for names.
+
+Cue phrases such as "I'm", "call me" or "sold by" are followed by ordinary words far
+more often than by names ("I'm available", "call me now", "sold by the gram"), so a
+candidate must survive these lists before it is reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
+from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN_STOP_WORDS
+
+
+def words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Markets, forums, agencies, carriers, wallets and platforms: names an alias cue can
+# precede ("vendor on Empire", "shipped by DHL") that are never a person's alias.
+ORGANISATIONS = words(
+    """
+    abacus agora alphabay apollon archetyp asap bohemia berlusconi blackbank blacksprut
+    cannahome cannazon cryptonia cypher dark0de darkfox darkmarket dream empire evolution
+    hansa hydra incognito kerberos kingdom mega monopoly nemesis nexus nucleus omg
+    silkroad solaris tochka torrez tor2door valhalla versus wallstreet whm white_house
+    dread dnm dnmavenue recon grams kilos tordex ahmia darknetlive
+    dea fbi cia nsa atf doj dhs hsi ice europol interpol nca bka police polizei policia
+    полиция фсб мвд usps dhl fedex ups royalmail postnl correos
+    electrum exodus binance coinbase kraken localmonero bisq wasabi samourai
+    tor tails whonix kleopatra gpg pgp gnupg
+    telegram wickr signal session whatsapp kik snapchat snap instagram insta twitter
+    discord threema jabber xmpp protonmail proton tutanota reddit onlyfans skype
+    google gmail yahoo outlook craigslist backpage skipthegames megapersonals
+    """
+)
+ORGANISATION_PHRASES = frozenset(
+    {
+        "dream market",
+        "silk road",
+        "wall street",
+        "wall street market",
+        "white house",
+        "white house market",
+        "empire market",
+        "hydra market",
+        "alpha bay",
+        "dark market",
+        "royal mail",
+        "post nl",
+    }
+)
+
+PRODUCTS = words(
+    """
+    mdma molly ecstasy xtc cocaine coke crack heroin h smack dope xanax xans xan bars
+    oxy oxys oxycodone oxycontin percocet percs perc roxy roxies fentanyl fent lsd acid
+    tabs meth ketamine ket mephedrone mcat 4mmc 3mmc weed cannabis kush hash
+    bud buds shrooms psilocybin dmt 2cb adderall addy vyvanse ritalin valium diazepam
+    alprazolam klonopin clonazepam tramadol codeine lean hydrocodone vicodin morphine
+    suboxone subutex methadone ghb gbl speed amphetamine amphetamines pills pill viagra
+    cialis steroids testosterone anavar dianabol tren ambien modafinil spice carts vapes
+    edibles wax shatter dabs opium kratom pregabalin lyrica gabapentin benzos benzo
+    bitcoin btc monero xmr ethereum eth litecoin ltc usdt tether dogecoin doge solana sol
+    tron trx zcash zec dash bch crypto usd eur gbp
+    cvv cvvs fullz dumps logs bank banks accounts account paypal cards card gift
+    """
+)
+
+PLACES = words(
+    """
+    usa us america american uk england britain british canada canadian mexico mexican
+    germany german deutschland france french spain spanish españa espana italy italian
+    netherlands dutch holland belgium poland polish russia russian россия ukraine ukrainian
+    china chinese japan japanese korea korean thailand thai philippines filipina filipino
+    vietnam india indian pakistan nigeria nigerian ghana kenya brazil brazilian colombia
+    colombian argentina venezuela peru chile australia australian europe european eu asia
+    asian africa african latina latino latin ebony ukraine czech austria switzerland swiss
+    sweden norway denmark finland ireland irish scotland wales portugal greece turkey
+    london manchester birmingham paris berlin munich hamburg frankfurt amsterdam rotterdam
+    madrid barcelona rome milan vienna prague warsaw moscow москва petersburg kyiv kiev
+    bangkok pattaya manila cebu lagos abuja dubai tokyo sydney melbourne toronto montreal
+    vancouver miami orlando tampa houston dallas austin atlanta chicago detroit boston
+    vegas las denver phoenix seattle portland brooklyn bronx queens manhattan york nyc
+    la sf oakland sacramento diego philly philadelphia baltimore dc washington charlotte
+    nashville memphis newark jersey cdmx guadalajara monterrey tijuana cancun bogota
+    medellin lima downtown uptown midtown airport hotel incall outcall
+    alabama alaska arizona arkansas california colorado connecticut delaware florida
+    georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+    massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
+    oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+    """
+)
+
+TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun weekend weekday weekdays tonight today tomorrow yesterday now later
+    soon morning afternoon evening night nights noon midnight am pm asap daily weekly
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec lunes martes miércoles jueves viernes
+    sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre
+    noviembre diciembre montag dienstag mittwoch donnerstag freitag samstag sonntag
+    januar februar märz juni juli oktober dezember hoy mañana heute morgen сегодня завтра
+    """
+)
+
+# Words the cues are followed by in ads, listings and forum prose. Terms of endearment
+# and job titles are monikers in a loose sense but identify nobody.
+GENERIC = words(
+    """
+    me myself you u ur your yours him her them us we i it its this that here there
+    everyone everybody anyone someone nobody guys guy gents gentlemen ladies lady man men
+    woman women girl girls boy boys chica chico mädchen девушка people person persons
+    babe baby babes honey hun daddy mommy mami papi sugar sweetie sweety sweetheart
+    darling dear love lover friend friends buddy bro bruh dude sir madam maam mistress
+    goddess queen princess king boss
+    vendor vendors seller sellers buyer buyers admin admins administrator moderator mod
+    mods staff support team guest guests anonymous anon user users member members
+    customer customers client clients owner shop store market marketplace forum
+    username name nickname alias handle account profile page site website link
+    available new back real ready independent indie open busy free online offline active
+    away visiting located based staying touring traveling travelling waiting looking
+    offering selling buying shipping ships shipped stealth escrow finalize fe multisig
+    sexy hot sweet petite busty curvy thick slim young mature discreet discrete clean
+    safe friendly fun funny single sure sorry not very so just also still only always
+    happy glad excited bored horny curious willing able interested nice good great best
+    top vip elite luxury exclusive premium quality legit verified trusted reliable fast
+    gfe pse bbw ts tgirl trans companion model models escort escorts masseuse massage
+    student nurse teacher secretary milf cougar hostess
+    details detail info information more price prices rates rate menu pics pic photos
+    photo videos video appointment appointments booking bookings reservations availability
+    call text txt msg message email mail contact sms whatsapp number phone cell mobile
+    review reviews feedback rating ratings order orders pack package parcel product
+    products listing listings item items sample samples quantity gram grams oz ounce
+    ounces kilo kilo kg lb lbs pound pounds piece pieces unit units batch weight
+    yes no ok okay okey hi hey hello hola thanks thank thx ty please pls plz lol
+    lmao omg wow yeah yep nope sup welcome cheers regards best
+    level trust scam scammer scammers exit exitscam update updates edit edited note
+    notes warning caution attention important urgent bump quote reply re fwd
+    home work town city area room place location locations
+    english spanish español deutsch русский bilingual
+    the a an and or but if of in on at to for from with by about as into over
+    blonde blond brunette redhead tall short skinny fit athletic tattooed pierced natural
+    bisexual bi straight classy elegant gorgeous beautiful pretty cute stunning exotic
+    upscale playful passionate naughty wild kinky submissive dominant experienced
+    professional genuine authentic private incall outcall overnight
+    click tap come stop start look check sign log go get right over out stay live wait
+    again god jesus all everything something nothing anything
+    nueva nuevo caliente chica independiente disponible neu neue hier da verfügbar echt
+    privat studentin student studentinnen hübsche süße новая
+    colombiana colombiano venezolana venezolano mexicana mexicano argentina brasileña
+    brasileiro rusa ruso española español cubana dominicana peruana chilena paisa
+    deutsche russin polin ukrainerin rumänin
+    """
+)
+
+STOP_WORDS = frozenset(word.lower() for word in ENGLISH_STOP_WORDS)
+# Spanish, German and Russian stop words include common first names ("Mia" is "mine"
+# in Spanish), so they only reject words written in lower case.
+FOREIGN_STOP_WORDS = frozenset(
+    word.lower() for word in SPANISH_STOP_WORDS | GERMAN_STOP_WORDS | RUSSIAN_STOP_WORDS
+)
+
+NOT_ALIASES = ORGANISATIONS | PRODUCTS | PLACES | TIME_WORDS | GENERIC | STOP_WORDS
+
+MIN_LENGTH = 3
+MAX_LENGTH = 32
+
+# Digits with at most a short unit or letter: "23", "120lbs", "34D-24-36", "5'6", "2nd".
+_NUMBERISH = re.compile(r"[\W_]*\d[\d\W_]*(?:[^\W\d_]{1,3}[\d\W_]*)?")
+_TLDS = words(
+    "com net org info biz io me co uk de ru ch nl fr es it cc to is li su tk ws gg im in "
+    "xyz pro onion app dev"
+)
+_DOMAIN_LIKE = re.compile(r"\.(?:" + "|".join(_TLDS) + r")(?:/|$)", re.IGNORECASE)
+_HEX_RUN = re.compile(r"[0-9a-fA-F]{16,}")
+_DIGIT = re.compile(r"\d")
+
+
+def is_not_alias_word(word: str) -> bool:
+    """True for a single word that is on one of the lists above."""
+    lowered = word.lower()
+    return lowered in NOT_ALIASES or (word.islower() and lowered in FOREIGN_STOP_WORDS)
+
+
+def looks_like_other_identifier(value: str) -> bool:
+    """E-mails, hosts, URLs, phone numbers, hashes and addresses belong to other kinds."""
+    if "@" in value or "://" in value or value.lower().startswith("www."):
+        return True
+    if _DOMAIN_LIKE.search(value):
+        return True
+    if len(_DIGIT.findall(value)) >= 7:
+        return True
+    if _HEX_RUN.search(value) and any(ch.isdigit() for ch in value):
+        return True
+    return len(value) >= 24 and any(ch.isdigit() for ch in value) and not value.islower()
+
+
+def is_numberish(value: str) -> bool:
+    """Ages, prices, measurements and counts are not names."""
+    return bool(_NUMBERISH.fullmatch(value)) or not any(ch.isalpha() for ch in value)
+
+
+def is_name_shaped(value: str) -> bool:
+    """Looks like a name or handle rather than a common word written in lower case.
+
+    Names start with a capital (Jessica, DrWhite, JESSICA); handles carry digits or
+    underscores (pill_king, xan4u).
+    """
+    first = value[0]
+    if first.isupper():
+        return True
+    has_letters = any(ch.isalpha() for ch in value)
+    return has_letters and any(ch.isdigit() or ch == "_" for ch in value)
+
+
+def is_rejected(value: str) -> bool:
+    """Not an alias whatever cue it follows."""
+    if not MIN_LENGTH <= len(value) <= MAX_LENGTH:
+        return True
+    if is_not_alias_word(value) or value.lower() in ORGANISATION_PHRASES:
+        return True
+    words = value.split()
+    if len(words) > 1 and is_not_alias_word(words[0]):
+        return True
+    return is_numberish(value) or looks_like_other_identifier(value)
