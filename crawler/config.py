@@ -140,6 +140,17 @@ class TorSettings(_Strict):
     bootstrap_timeout: Annotated[float, Field(gt=0)] = 300.0
     # Extra torrc lines for launched instances (e.g. a private network's DirAuthority lines).
     extra_torrc: dict[str, str | list[str]] = {}
+    # How long requests wait for a healthy tor before the crawl stops cleanly (they are
+    # never sent directly).
+    unavailable_timeout: Annotated[float, Field(gt=0)] = 300.0
+    # A site whose answers mostly take longer than this (seconds) is reported "slow".
+    slow_threshold: Annotated[float, Field(gt=0)] = 20.0
+    # A site that fails while its tor is healthy is "down": its next request waits
+    # down_backoff seconds, doubling per further failure up to down_backoff_max.
+    down_backoff: Annotated[float, Field(ge=0)] = 20.0
+    down_backoff_max: Annotated[float, Field(ge=0)] = 600.0
+    # NEWNYM (fresh circuits) when this share of an instance's recent requests failed.
+    newnym_error_rate: Annotated[float, Field(gt=0, le=1)] = 0.5
 
 
 class ExtractSettings(_Strict):

@@ -23,6 +23,7 @@ from string import Template
 from typing import Literal
 
 import httpx2
+import socksio
 import stem
 import stem.connection
 import stem.control
@@ -66,18 +67,6 @@ class TorNode:
             return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
-
-
-@dataclass(frozen=True)
-class OnionService:
-    hostname: str  # "<56 chars>.onion"
-    service_id: str
-    virtual_port: int
-    target_port: int
-
-    def url(self, path: str = "/") -> str:
-        port = "" if self.virtual_port == 80 else f":{self.virtual_port}"
-        return f"http://{self.hostname}{port}{path}"
 
 
 class PrivateTorNetwork:
@@ -197,9 +186,9 @@ class PrivateTorNetwork:
 
     def add_onion_service(
         self, target_port: int, virtual_port: int = 80, timeout: float = 180.0
-    ) -> OnionService:
-        """Publish an ephemeral onion service forwarding to 127.0.0.1:target_port and wait
-        until the client can actually fetch through it."""
+    ) -> str:
+        """Publish an ephemeral onion service forwarding virtual_port to 127.0.0.1:target_port,
+        wait until the client can fetch through it, and return its "<id>.onion" host."""
         deadline = time.monotonic() + timeout
         with self._lock:
             response = self._control(self.service).create_ephemeral_hidden_service(
@@ -210,18 +199,15 @@ class PrivateTorNetwork:
                 detached=True,
                 timeout=timeout,
             )
-        service = OnionService(
-            hostname=f"{response.service_id}.onion",
-            service_id=response.service_id,
-            virtual_port=virtual_port,
-            target_port=target_port,
-        )
-        self._wait_reachable(service, deadline)
-        return service
+        hostname = f"{response.service_id}.onion"
+        self._wait_reachable(hostname, virtual_port, deadline)
+        return hostname
 
-    def remove_onion_service(self, service: OnionService) -> None:
+    def remove_onion_service(self, hostname: str) -> None:
         with self._lock:
-            self._control(self.service).remove_ephemeral_hidden_service(service.service_id)
+            self._control(self.service).remove_ephemeral_hidden_service(
+                hostname.removesuffix(".onion")
+            )
 
     def kill_client(self) -> None:
         """SIGKILL the client tor, as a crash would."""
@@ -387,18 +373,21 @@ class PrivateTorNetwork:
             + node.log_tail()
         )
 
-    def _wait_reachable(self, service: OnionService, deadline: float) -> None:
-        proxy = f"socks5h://probe:{service.service_id[:8]}@{self.client_socks}"
+    def _wait_reachable(self, hostname: str, virtual_port: int, deadline: float) -> None:
+        # Publication is not reachability: the client must fetch the descriptor and
+        # build a rendezvous circuit. Any HTTP answer proves the whole path works.
+        proxy = f"socks5h://probe:{hostname[:8]}@{self.client_socks}"
+        url = f"http://{hostname}:{virtual_port}/"
         last_error = "never tried"
         with httpx2.Client(proxy=proxy, timeout=30, trust_env=False) as http:
             while time.monotonic() < deadline:
                 try:
-                    http.get(service.url("/"))
+                    http.get(url)
                     return
-                except httpx2.HTTPError as exc:
+                except (httpx2.HTTPError, socksio.ProtocolError) as exc:
                     last_error = f"{type(exc).__name__}: {exc}"
                 time.sleep(1)
-        raise TorNetworkError(f"{service.hostname} not reachable in time ({last_error})")
+        raise TorNetworkError(f"{hostname} not reachable in time ({last_error})")
 
     def _control(self, node: TorNode) -> stem.control.Controller:
         if node.controller is None or not node.controller.is_alive():
