@@ -1,0 +1,70 @@
+"""Crypto addresses: btc, ltc, bch, eth, xmr, doge, trx, sol, zec, dash.
+
+A false address is worse than a missed one, so only checksum-verified strings count
+(Solana has no checksum: it needs a cue word nearby and gets a lower confidence).
+One regex pass finds candidate tokens (scan.py); each token then goes to the codecs
+whose cheap shape tests it passes, one module per encoding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extractors import kinds
+from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
+from extractors.crypto import base58check, cashaddr, ethereum, monero, segwit, solana
+from extractors.crypto.address import Address
+from extractors.crypto.charsets import is_hex
+from extractors.crypto.scan import Token, tokens
+
+# Codecs that need only the token; tried in order, the first valid reading wins.
+# Their shape tests do not overlap, except that anything may look like a Solana key,
+# which is why solana (the one without a checksum) comes last, outside this list.
+_CODECS = (
+    ethereum.decode,
+    segwit.decode,
+    cashaddr.decode,
+    monero.decode,
+    base58check.decode,
+)
+
+
+def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
+    if options.kinds is not None and not options.kinds & kinds.CRYPTO:
+        return
+    for token in tokens(text):
+        found = _read(text, token)
+        if found is None:
+            continue
+        start, address = found
+        if options.wants(address.kind):
+            yield Match(
+                kind=address.kind,
+                value=address.value,
+                raw=text[start : token.end],
+                start=start,
+                end=token.end,
+                confidence=address.confidence,
+                extractor=f"crypto.{address.kind}",
+            )
+
+
+def _read(text: str, token: Token) -> tuple[int, Address] | None:
+    """The address a token stands for and where it starts (before a written prefix)."""
+    if token.prefix_start is not None:
+        prefixed = cashaddr.decode_prefixed(text[token.prefix_start : token.end])
+        if prefixed is not None:
+            return token.prefix_start, prefixed
+    # Hex digests (tx ids, MD5/SHA-1/SHA-256) are never addresses. Ethereum's "0x…"
+    # is not all hex, and the other encodings practically never are.
+    if is_hex(token.text):
+        return None
+    for decode in _CODECS:
+        address = decode(token.text)
+        if address is not None:
+            return token.start, address
+    address = solana.decode(token.text, text, token.start, token.end)
+    return (token.start, address) if address is not None else None
+
+
+FAMILY = Family(name="crypto", kinds=kinds.CRYPTO, find=find)
