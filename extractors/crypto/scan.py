@@ -21,8 +21,8 @@ MIN_LENGTH = 14
 # Longest: a CashAddr payload of 64 bytes without its prefix (112 chars).
 MAX_LENGTH = 112
 
-# The lookbehind keeps the scan linear: inside a run it fails at once, so each run is
-# matched from its first character only, greedily to its end.
+# One sweep per run: the lookbehind fails at once inside a run, so a run is only tried
+# from its first character, and the unbounded greedy repeat takes it whole.
 _RUN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{MIN_LENGTH},}}")
 
 CASHADDR_PREFIX = "bitcoincash:"
