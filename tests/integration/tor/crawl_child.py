@@ -1,0 +1,49 @@
+"""Run one crawl from a JSON spec and print its report as JSON (see support.CrawlProcess).
+
+The Tor download handler and routing middleware are merged into the settings the
+crawler builds for itself, so the test exercises the real configuration plus them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from crawler.config import AppConfig
+from crawler.run import CrawlProgress, run_crawl
+from crawler.settings import build_settings
+
+TOR_HANDLER = "crawler.download_handlers.RoutingDownloadHandler"
+TOR_MIDDLEWARE = "crawler.tor_routing.TorRoutingMiddleware"
+
+
+def main(spec_path: str) -> None:
+    spec = json.loads(Path(spec_path).read_text())
+    app = AppConfig.model_validate(spec["app"])
+    base = build_settings(app, list(app.sites), "probe")
+    settings: dict[str, Any] = {
+        "DOWNLOAD_HANDLERS": {
+            **base.get("DOWNLOAD_HANDLERS", {}),
+            "http": TOR_HANDLER,
+            "https": TOR_HANDLER,
+        },
+        "DOWNLOADER_MIDDLEWARES": {**base["DOWNLOADER_MIDDLEWARES"], TOR_MIDDLEWARE: 950},
+    }
+    if not spec["index"]:
+        # Transport tests: pages are counted from the spider's items, not the index.
+        settings["ITEM_PIPELINES"] = {}
+    settings.update(spec["settings"])
+    pages: dict[str, int] = {}
+
+    def progress(live: CrawlProgress) -> None:
+        pages.update(live.per_site)
+
+    report = run_crawl(app, progress=progress, extra_settings=settings)
+    print(json.dumps({"report": dataclasses.asdict(report), "pages_per_site": pages}, default=str))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
