@@ -147,7 +147,7 @@ def test_data_views_name_the_indices_and_their_time_fields():
         index = view_id.removeprefix("moneytrail-")
         assert attributes["title"] == f"moneytrail-{index}"
         if "timeFieldName" in attributes:
-            assert mapped_fields(index)[attributes["timeFieldName"]] == "date"
+            assert mapped_fields(index)[attributes["timeFieldName"]] in {"date", "date_nanos"}
     assert views["moneytrail-pages"]["timeFieldName"] == "fetched_at"
     assert views["moneytrail-mentions"]["timeFieldName"] == "fetched_at"
 
@@ -168,7 +168,6 @@ def test_saved_searches_use_their_index_reference_and_mapped_fields():
 
 
 def test_lens_layers_have_references_and_use_mapped_aggregatable_fields():
-    fields = mapped_fields("mentions")
     lenses = [o for o in saved_objects() if o["type"] == "lens"]
     assert {o["attributes"]["title"] for o in lenses} == {
         "Mentions over time by kind",
@@ -180,13 +179,15 @@ def test_lens_layers_have_references_and_use_mapped_aggregatable_fields():
         refs = {r["name"]: r["id"] for r in lens["references"]}
         layers = lens["attributes"]["state"]["datasourceStates"]["indexpattern"]["layers"]
         for layer_id, layer in layers.items():
-            assert refs[f"indexpattern-datasource-layer-{layer_id}"] == "moneytrail-mentions"
+            view = refs[f"indexpattern-datasource-layer-{layer_id}"]
+            assert view == refs["indexpattern-datasource-current-indexpattern"]
+            fields = mapped_fields(view.removeprefix("moneytrail-"))
             assert set(layer["columnOrder"]) == set(layer["columns"])
             for column in layer["columns"].values():
                 if column["operationType"] == "count":
                     continue
                 # Lens buckets and counts only on keyword/date/number fields, never on text.
-                assert fields[column["sourceField"]] in {"keyword", "date", "integer"}, column
+                assert fields[column["sourceField"]] in {"keyword", "date_nanos", "integer"}, column
                 order_by = column.get("params", {}).get("orderBy", {}).get("columnId")
                 assert order_by is None or order_by in layer["columns"]
 
