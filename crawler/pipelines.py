@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from crawler import signals
+from crawler.items import FetchedPage
 from extractors.base import ExtractOptions, Match
 from extractors.registry import Registry, default_registry
 from index import open_index
 from index.backend import IndexBackend
 from index.model import Mention, Page, WriteOutcome
-
-from crawler.items import FetchedPage
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -36,10 +36,17 @@ class ExtractAndIndexPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractAndIndexPipeline:
-        return cls(crawler, default_registry())
+        pipeline = cls(crawler, default_registry())
+        crawler.signals.connect(pipeline.flush_index, signal=signals.flush_index)
+        return pipeline
 
     def open_spider(self) -> None:
         self.index = open_index(self.index_url, **self.index_options)
+
+    def flush_index(self) -> None:
+        """The frontier acks pages only once they are durable here (crawler.signals)."""
+        if self.index is not None:
+            self.index.flush()
 
     def close_spider(self) -> None:
         if self.index is not None:
@@ -112,4 +119,3 @@ def _mention(match: Match, page: Page) -> Mention:
         site=page.site,
         fetched_at=page.fetched_at,
     )
-

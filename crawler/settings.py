@@ -46,9 +46,12 @@ def build_settings(app: AppConfig, sites: list[SiteConfig], run_id: str) -> dict
         "AJAXCRAWL_ENABLED": False,
         # Breadth-first, so a page budget is spent on the pages nearest the start.
         "DEPTH_PRIORITY": 1,
-        "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
-        "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
-        "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+        # Requests live in a crash-safe frontier (SQLite per run, or a shared Redis), so
+        # a killed crawl resumes and many processes can share one crawl.
+        "SCHEDULER": "crawler.frontier.scheduler.FrontierScheduler",
+        # A request is acked after its outputs; that order holds with one item at a time.
+        "CONCURRENT_ITEMS": 1,
+        "SPIDER_MIDDLEWARES": {"crawler.frontier.ack.FrontierAckMiddleware": 1},
         "DOWNLOADER_MIDDLEWARES": {
             # Our scope check replaces OffsiteMiddleware: it knows ports and Tor.
             "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
@@ -63,6 +66,7 @@ def build_settings(app: AppConfig, sites: list[SiteConfig], run_id: str) -> dict
         "MONEYTRAIL_TOR": app.tor.model_dump(mode="json"),
         "MONEYTRAIL_STATE_DIR": str(crawl.state_dir),
         "MONEYTRAIL_RUN_ID": run_id,
+        "MONEYTRAIL_FRONTIER": app.scheduler,
         "MONEYTRAIL_INDEX_URL": index.url,
         "MONEYTRAIL_INDEX_OPTIONS": index_options,
         "MONEYTRAIL_EXTRACT_ALIASES": app.extract.aliases,
