@@ -57,6 +57,13 @@ def build_settings(app: AppConfig, sites: list[SiteConfig], run_id: str) -> dict
             "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
             "crawler.middlewares.SiteScopeMiddleware": 50,
             "crawler.middlewares.MediaURLFilterMiddleware": 60,
+            # Last before the download: sticky per-site Tor routes, fail-closed waiting.
+            "crawler.tor_routing.TorRoutingMiddleware": 950,
+        },
+        # Tor requests go through Tor's SOCKS port or nowhere; the rest use Scrapy's default.
+        "DOWNLOAD_HANDLERS": {
+            "http": "crawler.download_handlers.RoutingDownloadHandler",
+            "https": "crawler.download_handlers.RoutingDownloadHandler",
         },
         "EXTENSIONS": {
             "crawler.extensions.ContentTypeGuard": 0,
