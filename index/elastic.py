@@ -151,6 +151,7 @@ class ElasticIndex:
         bulk_max_retries: int = 3,
         bulk_initial_backoff: float = 2.0,
         reconnect_interval: float = 30.0,
+        replay_on_connect: bool = True,
     ) -> None:
         if batch_pages < 1:
             raise ValueError("batch_pages must be at least 1")
@@ -169,6 +170,7 @@ class ElasticIndex:
         self._pending: list[tuple[SpoolItem, bodies.PageWrite]] = []
         self._known: dict[str, bodies.StoredPage | None] = {}  # page_sha256 read-ahead
         self._unrefreshed = False
+        self._replay_on_connect = replay_on_connect
 
     @classmethod
     def from_url(
@@ -184,9 +186,14 @@ class ElasticIndex:
         spool_dir: Path | str = Path("state/spool"),
         request_timeout: float = 30.0,
         max_retries: int = 2,
+        replay_on_open: bool = True,
         **options: Any,
     ) -> ElasticIndex:
-        """Connect (or start offline, spooling, if the server does not answer yet)."""
+        """Connect (or start offline, spooling, if the server does not answer yet).
+
+        Spooled items are replayed as soon as the server answers, unless
+        ``replay_on_open`` is False (``moneytrail index replay`` replays itself, to report).
+        """
         if api_key and (username or password):
             raise ElasticIndexError("give either an API key or a username/password, not both")
         if (username is None) != (password is None):
@@ -202,7 +209,14 @@ class ElasticIndex:
             retry_on_timeout=True,
             transport_class=CompatibilityTransport,
         )
-        index = cls(client, url=url, prefix=prefix, spool=Spool(Path(spool_dir)), **options)
+        index = cls(
+            client,
+            url=url,
+            prefix=prefix,
+            spool=Spool(Path(spool_dir)),
+            replay_on_connect=replay_on_open,
+            **options,
+        )
         index._connect_for_writing()
         return index
 
@@ -243,7 +257,7 @@ class ElasticIndex:
             self._go_offline(exc)
             return False
         log.info("connected to Elasticsearch %s at %s", self.server_version, self.url)
-        if self.spool.segments():
+        if self._replay_on_connect and self.spool.segments():
             report = self.replay_spool()
             log.info("spool replay: %s", report)
             if report.deferred is not None:

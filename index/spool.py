@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from index.backend import IndexBackend
 from index.model import Mention, Page
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,30 @@ class Rejection:
 
 # Delivers a batch of items; returns the ones refused for good, raises DeliveryDeferred to stop.
 Deliver = Callable[[Sequence[SpoolItem]], Sequence[Rejection]]
+
+
+def deliver_to(backend: IndexBackend) -> Deliver:
+    """A deliver for backends whose write_page raises when they cannot store (SQLite).
+
+    A ValueError is the backend refusing the item itself (a contradiction in it): set it
+    aside. Anything else means the store cannot take writes now: stop and retry later.
+    Backends that spool on their own (Elasticsearch) replay with their own deliver.
+    """
+
+    def deliver(items: Sequence[SpoolItem]) -> list[Rejection]:
+        rejections = []
+        try:
+            for item in items:
+                try:
+                    backend.write_page(item.page, item.mentions)
+                except ValueError as exc:
+                    rejections.append(Rejection(item, str(exc)))
+            backend.flush()
+        except Exception as exc:
+            raise DeliveryDeferred(f"{type(exc).__name__}: {exc}") from exc
+        return rejections
+
+    return deliver
 
 
 @dataclass(slots=True)

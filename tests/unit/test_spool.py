@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from index import open_index
 from index.model import Mention, Page
 from index.spool import (
     CORRUPT_DIR,
@@ -22,6 +23,7 @@ from index.spool import (
     SpoolError,
     SpoolItem,
     decode_item,
+    deliver_to,
     encode_item,
 )
 
@@ -273,3 +275,31 @@ def test_pending_items_counts_a_torn_last_line(tmp_path):
     path: Path = tmp_path / "20250101T000000000000Z-1-0001.jsonl"
     path.write_bytes(encode_item(make_item(1)).encode() + b"\n" + b'{"v":1,"pa')
     assert Spool(tmp_path).pending_items() == 2
+
+
+def test_deliver_to_a_backend_sets_aside_contradictions_and_defers_on_storage_errors(tmp_path):
+    backend = open_index(f"sqlite:///{tmp_path / 'index.db'}")
+    good = make_item(1)
+    page = good.page
+    outside = SpoolItem(
+        page=Page(**{**_fields(page), "url": "http://other.example/"}),
+        mentions=(
+            Mention(**{**_fields(good.mentions[0]), "url": "http://other.example/", "end": 10**6}),
+        ),
+    )
+    spool = Spool(tmp_path / "spool")
+    spool.append([good, outside])
+    report = spool.replay(deliver_to(backend))
+    assert report.delivered == 1 and report.rejected == 1 and report.complete
+    assert "outside the page text" in report.problems[0]
+    assert backend.page_sha256(page.url) == page.sha256
+
+    backend.close()  # a store that cannot take writes: the replay stops, nothing is lost
+    spool.append([make_item(2)])
+    report = spool.replay(deliver_to(backend))
+    assert report.deferred is not None and "ProgrammingError" in report.deferred
+    assert spool.pending_items() == 1
+
+
+def _fields(record: Page | Mention) -> dict:
+    return {name: getattr(record, name) for name in type(record).__slots__}
