@@ -1,8 +1,9 @@
 """Aliases: vendor names, monikers and forum handles (DESIGN.md kind ``alias``).
 
-Three sources, most trusted first: names the site's selectors pulled out of the page
+Four sources, most trusted first: names the site's selectors pulled out of the page
 (``ExtractOptions.structured_aliases``), names right after cue phrases (spaCy Matcher
-on windows around cues; works with no downloaded model), and, only when
+on windows around cues; works with no downloaded model), chat speakers and post
+signatures read off the layout, and, only when
 ``ExtractOptions.spacy_model`` names an installed package, a pretrained NER model.
 """
 
@@ -14,6 +15,7 @@ from extractors import kinds
 from extractors.aliases.cues import Candidate, find_candidates
 from extractors.aliases.ner import ModelNotInstalledError, find_entities, require_model
 from extractors.aliases.structured import find_structured
+from extractors.aliases.transcript import find_layout_aliases
 from extractors.base import ExtractOptions, Family, Match
 
 __all__ = ["FAMILY", "ModelNotInstalledError", "find", "require_model"]
@@ -26,6 +28,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
     found: list[Iterable[Candidate]] = [
         find_structured(text, options.structured_aliases),
         find_candidates(text),
+        find_layout_aliases(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))

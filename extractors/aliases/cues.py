@@ -40,40 +40,52 @@ class CueRule:
     # ("DrWhite wrote:"); patterns never start with a candidate token because the
     # Matcher would then open a partial match at every token.
     candidate_before: bool = False
+    # Or a token inside the match, counted from its start ("call Elena on +234...").
+    candidate_index: int = -1
     # Strong cues ("vendor:", "u/", "posted by") accept lower-case handles; the others
     # need something name-shaped after them ("I'm Jessica" but not "I'm available").
     strong: bool = False
     # "Vendor: Green Dragon", "my name is Mary Jane".
     multiword: bool = False
+    # Weak cues ("... STORE") only count for handle-shaped names: DrWhite, pill_king.
+    handle_only: bool = False
 
 
 _WROTE = ["wrote", "said", "says", "writes", "schrieb", "escribió", "написал"]
 _HERE = ["here", "aquí", "aqui", "hier"]
+_POSSESSIVE_MARKS = ["'s", "’s"]
 _FIELD_LABELS = [
-    "vendor",
-    "seller",
-    "username",
-    "user",
-    "alias",
-    "nick",
-    "nickname",
-    "handle",
-    "author",
-    "moniker",
-    "vendedor",
-    "vendedora",
-    "usuario",
-    "seudónimo",
-    "apodo",
-    "verkäufer",
-    "verkaeufer",
-    "anbieter",
-    "benutzer",
-    "benutzername",
-    "продавец",
-    "ник",
-    "никнейм",
-]
+    "vendor", "seller", "username", "user", "alias", "nick", "nickname", "handle", "author",
+    "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
+    "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
+]  # fmt: skip
+# "shipped by", "run by": followed by a name as often as by "hand" or "mail".
+_DONE_BY = [
+    "shipped", "sent", "packed", "offered", "stocked", "run", "managed", "maintained",
+    "compiled", "uploaded", "created", "signed", "curated", "hosted", "operated",
+]  # fmt: skip
+_PERSON_ROLES = ["vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer"]
+# Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
+_AD_ADJECTIVES = [
+    "sexy", "sweet", "exotic", "hot", "pinay", "latina", "young", "busty", "petite", "sensual",
+    "gorgeous", "beautiful", "pretty", "cute", "naughty", "stunning", "vip", "elegant", "classy",
+    "curvy", "ebony", "asian", "thai", "blonde", "brunette", "redhead", "lovely", "charming",
+    "playful", "seductive", "sultry", "adorable", "amazing",
+]  # fmt: skip
+_ORDER_VERBS = [
+    "ordered", "order", "orders", "ordering", "bought", "buy", "buying", "got", "purchased",
+    "received", "copped", "scored", "bestellt", "compré",
+]  # fmt: skip
+_SIGN_OFFS = [
+    "xoxo", "xo", "xx", "kisses", "kiss", "hugs", "besos", "beso", "küsse", "bussi", "целую",
+    "love", "cheers", "regards", "thanks", "thx", "grüße", "gruß", "gruss", "saludos", "peace",
+]  # fmt: skip
+# What a vendor's name is followed by in "DrWhite's shop", "DrWhite's new batch".
+_OWNED = [
+    "shop", "store", "listing", "listings", "mirror", "mirrors", "menu", "profile", "page",
+    "stealth", "batch", "key", "pgp", "products", "product", "feedback", "reviews", "new",
+    "onion", "wickr", "telegram", "prices", "stuff", "packs", "pack", "account",
+]  # fmt: skip
 
 RULES: tuple[CueRule, ...] = (
     CueRule(
@@ -82,11 +94,17 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": {"IN": _FIELD_LABELS}}, _SEPARATOR, _CANDIDATE),
             (
                 {"LOWER": {"IN": ["vendor", "seller", "user", "shop", "store"]}},
-                {"LOWER": {"IN": ["name", "id", "alias", "nick"]}},
+                {"LOWER": {"IN": ["name", "id", "alias", "nick", "profile", "page"]}},
                 _SEPARATOR,
                 _CANDIDATE,
             ),
             ({"LOWER": "quote"}, {"LOWER": "from"}, _OPTIONAL_COLON, _CANDIDATE),
+            (
+                {"LOWER": {"IN": ["reply", "comment", "message", "answer", "response"]}},
+                {"LOWER": "from"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
         ),
         confidence=0.9,
         strong=True,
@@ -96,7 +114,7 @@ RULES: tuple[CueRule, ...] = (
         "by",
         (
             (
-                {"LOWER": {"IN": ["sold", "posted", "reviewed", "written", "listed"]}},
+                {"LOWER": {"IN": ["sold", "posted", "reviewed", "written", "listed", "listing"]}},
                 {"LOWER": "by"},
                 _OPTIONAL_COLON,
                 _CANDIDATE,
@@ -116,7 +134,7 @@ RULES: tuple[CueRule, ...] = (
         "shipped_by",
         (
             (
-                {"LOWER": {"IN": ["shipped", "sent", "packed", "offered", "stocked"]}},
+                {"LOWER": {"IN": _DONE_BY}},
                 {"LOWER": "by"},
                 _OPTIONAL_COLON,
                 _CANDIDATE,
@@ -142,12 +160,43 @@ RULES: tuple[CueRule, ...] = (
         "vendor_word",
         (
             (
-                {"LOWER": {"IN": ["vendor", "seller", "vendedor", "verkäufer", "user", "member"]}},
+                {"LOWER": {"IN": _PERSON_ROLES}},
                 _CANDIDATE,
             ),
         ),
         confidence=0.75,
         multiword=True,
+    ),
+    CueRule(
+        "possessive",
+        (({"LOWER": {"IN": _POSSESSIVE_MARKS}}, {"LOWER": {"IN": _OWNED}}),),
+        confidence=0.7,
+        candidate_before=True,
+    ),
+    CueRule(
+        "ad_title",
+        (({"LOWER": {"IN": _AD_ADJECTIVES}}, _CANDIDATE),),
+        confidence=0.6,
+    ),
+    CueRule(
+        "named_shop",
+        (({"LOWER": {"IN": ["store", "shop", "pharmacy", "market", "labs"]}},),),
+        confidence=0.6,
+        candidate_before=True,
+        handle_only=True,
+    ),
+    CueRule(
+        "impersonation",
+        (
+            ({"LOWER": "pretending"}, {"LOWER": "to"}, {"LOWER": "be"}, _CANDIDATE),
+            (
+                {"LOWER": {"IN": ["impersonating", "posing"]}},
+                {"LOWER": "as", "OP": "?"},
+                _CANDIDATE,
+            ),
+            ({"LOWER": "the"}, {"LOWER": "real"}, _CANDIDATE),
+        ),
+        confidence=0.7,
     ),
     CueRule(
         "review_of",
@@ -164,27 +213,9 @@ RULES: tuple[CueRule, ...] = (
         "ordered_from",
         (
             (
-                {
-                    "LOWER": {
-                        "IN": [
-                            "ordered",
-                            "order",
-                            "orders",
-                            "bought",
-                            "buy",
-                            "buying",
-                            "got",
-                            "purchased",
-                            "received",
-                            "copped",
-                            "scored",
-                            "bestellt",
-                            "compré",
-                        ]
-                    }
-                },
+                {"LOWER": {"IN": _ORDER_VERBS}},
                 {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{,4}"},
-                {"LOWER": {"IN": ["from", "von", "de"]}},
+                {"LOWER": {"IN": ["from", "von", "bei", "de"]}},
                 _CANDIDATE,
             ),
         ),
@@ -201,12 +232,20 @@ RULES: tuple[CueRule, ...] = (
                 _CANDIDATE,
             ),
             ({"LOWER": "i"}, {"LOWER": {"IN": ["'m", "’m", "m", "am"]}}, _CANDIDATE),
+            (
+                {"LOWER": "i"},
+                {"LOWER": {"IN": ["'m", "’m", "m", "am"]}},
+                {"LOWER": "not"},
+                _CANDIDATE,
+            ),
             ({"LOWER": {"IN": ["i'm", "i’m", "im"]}}, _CANDIDATE),
+            ({"LOWER": {"IN": ["i'm", "i’m", "im"]}}, {"LOWER": "not"}, _CANDIDATE),
             ({"LOWER": "call"}, {"LOWER": "me"}, _CANDIDATE),
             ({"LOWER": "ask"}, {"LOWER": "for"}, _CANDIDATE),
             ({"LOWER": "contact"}, _OPTIONAL_COLON, _CANDIDATE),
             ({"LOWER": "me"}, {"LOWER": "llamo"}, _CANDIDATE),
             ({"LOWER": "soy"}, _CANDIDATE),
+            ({"LOWER": {"IN": ["pregunta", "pregunten"]}}, {"LOWER": "por"}, _CANDIDATE),
             ({"LOWER": "ich"}, {"LOWER": {"IN": ["heiße", "heisse", "bin"]}}, _CANDIDATE),
             ({"LOWER": "je"}, {"LOWER": {"IN": ["m'appelle", "m’appelle", "suis"]}}, _CANDIDATE),
             ({"LOWER": "меня"}, {"LOWER": "зовут"}, _CANDIDATE),
@@ -215,31 +254,39 @@ RULES: tuple[CueRule, ...] = (
         multiword=True,
     ),
     CueRule(
-        "sign_off",
+        "greeting",
+        (
+            ({"LOWER": {"IN": ["its", "it's", "it’s"]}}, _CANDIDATE),
+            ({"LOWER": "it"}, {"LOWER": {"IN": ["'s", "’s", "is"]}}, _CANDIDATE),
+        ),
+        confidence=0.7,
+    ),
+    CueRule(
+        "call_on",
         (
             (
                 {
                     "LOWER": {
-                        "IN": [
-                            "xoxo",
-                            "xo",
-                            "xx",
-                            "kisses",
-                            "kiss",
-                            "hugs",
-                            "besos",
-                            "beso",
-                            "küsse",
-                            "bussi",
-                            "целую",
-                            "love",
-                            "cheers",
-                            "regards",
-                            "thanks",
-                            "thx",
-                        ]
+                        "IN": ["call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"]
                     }
                 },
+                _CANDIDATE,
+                {"LOWER": {"IN": ["on", "at", "via"]}},
+            ),
+        ),
+        confidence=0.7,
+        candidate_index=1,
+    ),
+    CueRule(
+        "thanks_to",
+        (({"LOWER": {"IN": ["thanks", "thx", "shoutout", "props"]}}, {"LOWER": "to"}, _CANDIDATE),),
+        confidence=0.7,
+    ),
+    CueRule(
+        "sign_off",
+        (
+            (
+                {"LOWER": {"IN": _SIGN_OFFS}},
                 {"ORTH": {"IN": [",", "-", "~", "!", "<3"]}, "OP": "*"},
                 _CANDIDATE,
             ),
@@ -263,19 +310,21 @@ _RULES_BY_NAME = {rule.name: rule for rule in RULES}
 
 # Words that start a cue pattern (or end one, for "wrote:" and "here"), as they look in
 # lower-cased text. A hit only opens a window; the Matcher decides whether the cue is
-# really there. Patterns that begin with a common word ("my name is", "I am", "call me")
-# are found by their second word and a window that reaches back a little.
-_CUE_WORDS = lexicon.words(
-    "vendor vendors seller sold shipped sent packed offered stocked posted reviewed written "
-    "listed verkauft vendido publicado продано user username alias nick nickname handle "
-    "author moniker vendedor vendedora usuario seudónimo apodo verkäufer verkaeufer anbieter "
-    "benutzer benutzername продавец ник никнейм quote u review reviews feedback rezension "
-    "reseña order ordered orders bought buy buying got purchased received copped scored "
-    "bestellt compré name nombre i'm i’m im am call ask contact llamo soy ich je зовут "
-    "xoxo xo xx kiss kisses hugs beso besos küsse bussi целую love cheers regards thanks thx "
-    "member shop store"
+# really there. Patterns that begin with a common word ("my name is", "I am", "call me",
+# "the real") are found by a later word and a window that reaches back a little.
+_CUE_WORDS = frozenset(
+    _FIELD_LABELS + _ORDER_VERBS + _SIGN_OFFS + _DONE_BY + _AD_ADJECTIVES
+) | lexicon.words(
+    "sold shipped sent packed offered stocked posted reviewed written listed listing "
+    "run managed maintained compiled uploaded created signed curated hosted operated "
+    "verkauft vendido publicado продано quote reply comment message answer response u "
+    "review reviews feedback rezension reseña name nombre i'm i’m im am call ask contact "
+    "text ring whatsapp shoutout props llamo soy pregunta pregunten ich je зовут member shop "
+    "store pretending impersonating posing real its it's it’s buyer customer pm dm"
 )
-_BACKWARD_CUE_WORDS = frozenset(_WROTE + _HERE)
+_BACKWARD_CUE_WORDS = frozenset(
+    [*_WROTE, *_HERE, *_POSSESSIVE_MARKS, "store", "shop", "pharmacy", "market", "labs"]
+)
 _MENTION = "@"
 _CUE_SYMBOLS = ("~", "--", "—", "–")
 
@@ -304,7 +353,7 @@ _PREFILTER = re.compile(
 _BEFORE = 16
 _AFTER = 72
 _BEFORE_BACKWARD = 48
-_AFTER_BACKWARD = 8
+_AFTER_BACKWARD = 16
 _MAX_WINDOW = 2048
 
 _HANDLE_CHARS = frozenset("_.-'’")
@@ -324,14 +373,16 @@ _PLATFORM_LOOKAHEAD = re.compile(
     r"twitter|threema|discord|jabber|onlyfans)\b",
 )
 _GREETING = re.compile(
-    r"(?:^|\b(?:hi|hey|hello|hola|hallo|привет)\b[\s,!.]*"
+    r"(?:^|\b(?:hi+|hey+|hello|hola|hallo|hiya|yo|привет)\b[\s,!.]*"
     r"(?:guys|all|everyone|gents|gentlemen|there|babe|boys|fellas|friends|chicos)?)"
     r"[\s,!.:\-]*$",
     re.IGNORECASE,
 )
 _LINE_END = re.compile(r"[ \t]*[.!,;:)\]]*[ \t]*(?:\r?\n|$)")
+# "Jessica here!", "Jessica here 💕", "Jessica here in Miami" but not "Click here to".
 _HERE_TAIL = re.compile(
-    r"[ \t]+(?:here|aquí|aqui|hier)[ \t]*(?:[,.!:;)\-–—]|\r?\n|$)", re.IGNORECASE
+    r"[ \t]+(?:here|aquí|aqui|hier)(?:[ \t]*(?:[^\w\s]|\r?\n|$)|[ \t]+(?:in|at|from)\b)",
+    re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—]|\r?\n|$))")
 
@@ -483,7 +534,7 @@ def _candidate(
     text: str, offset: int, doc: Doc, first: int, last: int, rule: CueRule
 ) -> Candidate | None:
     cue_start = offset + doc[first].idx
-    if cue_start > 0 and text[cue_start - 1].isalnum():
+    if cue_start > 0 and text[cue_start].isalnum() and text[cue_start - 1].isalnum():
         return None  # the cue is the tail of a longer word ("fivendor:")
     written_start: int | None = None
     if rule.candidate_before:
@@ -491,7 +542,10 @@ def _candidate(
             return None
         span = _handle_span(text, offset + doc[first - 1].idx, backward=True)
     else:
-        token_start = offset + doc[last - 1].idx
+        token_start = (
+            offset
+            + doc[first + rule.candidate_index if rule.candidate_index >= 0 else last - 1].idx
+        )
         if rule.name == "user_path":
             written_start = _user_path_start(text, token_start)
             if written_start is None:
@@ -500,7 +554,7 @@ def _candidate(
     if span is None:
         return None
     start, end = span
-    if not _passes_context(text, start, end, rule):
+    if not _passes_context(text, cue_start, start, end, rule):
         return None
     if rule.multiword:
         end = _extend_name(text, end)
@@ -576,7 +630,7 @@ def _starts_organisation_name(text: str, value: str, end: int) -> bool:
     return False
 
 
-def _passes_context(text: str, start: int, end: int, rule: CueRule) -> bool:
+def _passes_context(text: str, cue_start: int, start: int, end: int, rule: CueRule) -> bool:
     if rule.name == "signature":
         # A signature is a line of its own: "~ DrWhite" at the end of a post.
         line_start = text.rfind("\n", 0, start) + 1
@@ -586,12 +640,18 @@ def _passes_context(text: str, start: int, end: int, rule: CueRule) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
         greeted = _GREETING.search(text[line_start:start])
         return bool(greeted) and bool(_HERE_TAIL.match(text, end))
+    if rule.name == "greeting":
+        # "hey its Mia" introduces someone; "it's Friday" or "its fine" does not.
+        line_start = text.rfind("\n", 0, cue_start) + 1
+        return bool(_GREETING.search(text[line_start:cue_start]))
     return True
 
 
 def _acceptable(value: str, rule: CueRule) -> bool:
     if lexicon.is_rejected(value):
         return False
+    if rule.handle_only:
+        return lexicon.is_handle_shaped(value)
     if rule.strong:
         return any(ch.isalpha() for ch in value)
     return lexicon.is_name_shaped(value)

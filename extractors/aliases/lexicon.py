@@ -8,6 +8,7 @@ candidate must survive these lists before it is reported.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.lang.de.stop_words import STOP_WORDS as GERMAN_STOP_WORDS
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
@@ -143,6 +144,9 @@ GENERIC = words(
     notes warning caution attention important urgent bump quote reply re fwd
     home work town city area room place location locations
     english spanish español deutsch русский bilingual
+    discount discounts deal deals offer offers special specials promo selfies donations
+    donation tips money cash favors treat treats surprise stuff arrival arrivals year
+    beauty body curves lips smile doll
     the a an and or but if of in on at to for from with by about as into over
     blonde blond brunette redhead tall short skinny fit athletic tattooed pierced natural
     bisexual bi straight classy elegant gorgeous beautiful pretty cute stunning exotic
@@ -216,6 +220,15 @@ def is_name_shaped(value: str) -> bool:
         return True
     has_letters = any(ch.isalpha() for ch in value)
     return has_letters and any(ch.isdigit() or ch == "_" for ch in value)
+
+
+def is_handle_shaped(value: str) -> bool:
+    """A made-up handle rather than a word: CamelCase (DrWhite) or inner digits, "_", "."
+    or "-" (pill_king, Dr.White, xan4u)."""
+    if not any(ch.isalpha() for ch in value):
+        return False
+    camel = any(a.islower() and b.isupper() for a, b in pairwise(value))
+    return camel or any(ch.isdigit() or ch in "_.-" for ch in value[1:-1])
 
 
 def is_rejected(value: str) -> bool:

@@ -1,0 +1,76 @@
+"""Aliases given away by a page's layout rather than a phrase: chat speakers and the
+name that signs a post off.
+
+    [21:04] <darkpanda> you still got it?       IRC-style log
+    [21:05] pillking: ya                         timestamped speaker
+    Mia, [12.03.24 14:02]                        Telegram export header
+    - darkpanda                                  last line of a post
+
+A bare "name:" at the start of a line is a speaker only in a conversation (two or more
+speakers, one of them talking twice); on a listing it is a field label ("Price:").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from extractors.aliases import lexicon
+from extractors.aliases.cues import Candidate
+
+LOGGED_SPEAKER_CONFIDENCE = 0.8
+CONVERSATION_SPEAKER_CONFIDENCE = 0.7
+SIGNATURE_CONFIDENCE = 0.7
+
+_HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*)?"
+    rf"(?:<(?P<bracketed>{_HANDLE})>|(?P<labelled>{_HANDLE}):[ \t])",
+    re.MULTILINE,
+)
+_EXPORT_HEADER = re.compile(
+    rf"^(?P<name>{_HANDLE}), \[[^\]\n]{{4,40}}\][ \t]*$",
+    re.MULTILINE,
+)
+_CLOSING = re.compile(
+    rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE
+)
+
+
+def find_layout_aliases(text: str) -> Iterator[Candidate]:
+    yield from _speakers(text)
+    yield from _closing_signature(text)
+
+
+def _speakers(text: str) -> Iterator[Candidate]:
+    unstamped: list[re.Match[str]] = []
+    for line in _SPEAKER_LINE.finditer(text):
+        if line.group("bracketed"):
+            yield from _candidate(line, "bracketed", LOGGED_SPEAKER_CONFIDENCE, "speaker")
+        elif line.group("stamp"):
+            yield from _candidate(line, "labelled", LOGGED_SPEAKER_CONFIDENCE, "speaker")
+        else:
+            unstamped.append(line)
+    for header in _EXPORT_HEADER.finditer(text):
+        yield from _candidate(header, "name", LOGGED_SPEAKER_CONFIDENCE, "speaker")
+    turns = Counter(line.group("labelled") for line in unstamped)
+    if len(turns) >= 2 and max(turns.values()) >= 2:
+        for line in unstamped:
+            yield from _candidate(line, "labelled", CONVERSATION_SPEAKER_CONFIDENCE, "speaker")
+
+
+def _closing_signature(text: str) -> Iterator[Candidate]:
+    stripped = text.rstrip()
+    last_line = _CLOSING.match(stripped, stripped.rfind("\n") + 1)
+    if last_line is not None:
+        yield from _candidate(last_line, "name", SIGNATURE_CONFIDENCE, "signature")
+
+
+def _candidate(
+    found: re.Match[str], group: str, confidence: float, rule: str
+) -> Iterator[Candidate]:
+    value = found.group(group)
+    if lexicon.is_rejected(value) or not any(ch.isalpha() for ch in value):
+        return
+    yield Candidate(value, found.start(group), found.end(group), confidence, rule)
