@@ -146,7 +146,9 @@ GENERIC = words(
     english spanish español deutsch русский bilingual
     discount discounts deal deals offer offers special specials promo selfies donations
     donation tips money cash favors treat treats surprise stuff arrival arrivals year
-    beauty body curves lips smile doll
+    beauty body curves lips smile doll lingerie outfit outfits costume costumes roleplay
+    management manager reception receptionist front desk office security service services
+    sale sales tba tbd unknown none
     the a an and or but if of in on at to for from with by about as into over
     blonde blond brunette redhead tall short skinny fit athletic tattooed pierced natural
     bisexual bi straight classy elegant gorgeous beautiful pretty cute stunning exotic
