@@ -67,6 +67,8 @@ def build_settings(app: AppConfig, sites: list[SiteConfig], run_id: str) -> dict
         },
         "EXTENSIONS": {
             "crawler.extensions.ContentTypeGuard": 0,
+            # Run records keep figures saved while crawling (MONEYTRAIL_CHECKPOINT).
+            "crawler.checkpoint.StatsCheckpoint": 10,
         },
         "ITEM_PIPELINES": {"crawler.pipelines.ExtractAndIndexPipeline": 300},
         "MONEYTRAIL_SITES": [site.model_dump(mode="json") for site in sites],
