@@ -24,7 +24,8 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,7 @@ _COMPAT_MEDIA_TYPE = re.compile(
 
 
 class ElasticIndexError(RuntimeError):
-    """Elasticsearch is unreachable for a read, or refused what we asked; the message says."""
+    """Elasticsearch is unavailable for a read, or refused what we asked; the message says."""
 
 
 class CompatibilityTransport(Transport):
@@ -111,14 +112,19 @@ def compatibility_for(server_version: str) -> int:
 
 
 def _unavailable_status(status: object) -> bool:
-    """Statuses that mean "not now" rather than "not this": overloaded, down, no answer."""
-    return not isinstance(status, int) or status == 429 or status >= 500
+    """Statuses that mean "not now" rather than "not this": no answer, overloaded, down,
+    or credentials refused (fixing them later must not cost the pages written meanwhile)."""
+    return not isinstance(status, int) or status in (401, 403, 429) or status >= 500
 
 
 def _is_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, ApiError):
         return _unavailable_status(exc.status_code)
     return isinstance(exc, TransportError)  # connection refused, timeout, TLS, ...
+
+
+# What a write can meet without it being a bug of ours: spooled, never raised.
+_WRITE_ERRORS = (ApiError, TransportError, ElasticIndexError)
 
 
 @dataclass(slots=True)
@@ -225,7 +231,7 @@ class ElasticIndex:
     def _connect(self) -> None:
         """Read the server version, pick the compatibility headers, make sure indices exist.
 
-        Raises what the client raises when the server is unreachable, ElasticIndexError
+        Raises what the client raises when the server is unavailable, ElasticIndexError
         when it answers but is not a usable Elasticsearch.
         """
         self._transport.compatible_with = None
@@ -244,14 +250,14 @@ class ElasticIndex:
             self._install()
 
     def _connect_for_writing(self) -> bool:
-        """True when connected; False (offline, writes spool) when unreachable."""
+        """True when connected; False (offline, writes spool) when unavailable."""
         if self.server_version is not None:
             return True
         if time.monotonic() < self._reconnect_at:
             return False
         try:
             self._connect()
-        except Exception as exc:
+        except _WRITE_ERRORS as exc:
             if not _is_unavailable(exc):
                 raise
             self._go_offline(exc)
@@ -268,7 +274,7 @@ class ElasticIndex:
     def _go_offline(self, exc: BaseException) -> None:
         if self.server_version is not None or not self._reconnect_at:
             log.warning(
-                "Elasticsearch at %s unreachable (%s); spooling to %s",
+                "Elasticsearch at %s unavailable (%s); spooling to %s",
                 self.url,
                 exc,
                 self.spool.directory,
@@ -277,23 +283,35 @@ class ElasticIndex:
         self._reconnect_at = time.monotonic() + self._reconnect_interval
 
     def _require_connection(self) -> None:
-        if self.server_version is not None:
-            return
+        if self.server_version is None:
+            with self._reading():
+                self._connect()
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Reads and explicit commands do not spool: they fail with a clear message."""
         try:
-            self._connect()
-        except Exception as exc:
+            yield
+        except (ApiError, TransportError) as exc:
             if _is_unavailable(exc):
                 raise ElasticIndexError(
-                    f"Elasticsearch at {self.url} is unreachable: {exc}"
+                    f"Elasticsearch at {self.url} is unavailable: {exc}"
                 ) from None
-            raise
+            raise ElasticIndexError(f"Elasticsearch at {self.url} refused: {exc}") from None
+
+    def _note_failure(self, exc: BaseException) -> None:
+        if _is_unavailable(exc):
+            self._go_offline(exc)
+        else:
+            log.error("Elasticsearch at %s refused a write: %s", self.url, exc)
 
     # -- templates and indices -----------------------------------------------------------
 
     def init(self) -> None:
         """Install (or update) the templates and create missing indices. Idempotent."""
         self._require_connection()
-        self._install()
+        with self._reading():
+            self._install()
 
     def _install(self) -> None:
         try:
@@ -316,6 +334,20 @@ class ElasticIndex:
                 f"Elasticsearch refused the moneytrail templates: {exc}"
             ) from None
 
+    def drop(self) -> None:
+        """Delete this prefix's indices and templates: everything indexed is gone.
+
+        For test suites and deliberate rebuilds (``moneytrail index init`` recreates them).
+        """
+        self._require_connection()
+        self._pending.clear()
+        with self._reading():
+            self._client.options(ignore_status=404).indices.delete(index=self.names.all())
+            for name in self.templates.index:
+                self._client.options(ignore_status=404).indices.delete_index_template(name=name)
+            for name in self.templates.component:
+                self._client.options(ignore_status=404).cluster.delete_component_template(name=name)
+
     def _create_index(self, name: str) -> None:
         try:
             self._client.indices.create(index=name)
@@ -327,7 +359,7 @@ class ElasticIndex:
     # -- writing -------------------------------------------------------------------------
 
     def write_page(self, page: Page, mentions: Sequence[Mention]) -> WriteOutcome:
-        """Queue one page; never raises for an unreachable index (it spools instead).
+        """Queue one page; never raises because of Elasticsearch (it spools instead).
 
         A page that had to be spooled is reported NEW: its outcome is decided on replay.
         """
@@ -336,17 +368,14 @@ class ElasticIndex:
         if any(queued.page.url == page.url for queued, _ in self._pending):
             # One write per URL per batch: the second is planned against the first.
             self._send_pending()
-        if not self._connect_for_writing():
-            self._spool([item], "Elasticsearch unreachable")
-            return WriteOutcome.NEW
         try:
-            stored = (
-                self._known.pop(page.url) if page.url in self._known else self._stored(page.url)
-            )
-        except Exception as exc:
-            if not _is_unavailable(exc):
-                raise
-            self._go_offline(exc)
+            if not self._connect_for_writing():
+                self._spool([item], "Elasticsearch unavailable")
+                return WriteOutcome.NEW
+            known = page.url in self._known
+            stored = self._known.pop(page.url) if known else self._stored(page.url)
+        except _WRITE_ERRORS as exc:
+            self._note_failure(exc)
             self._spool([item], str(exc))
             return WriteOutcome.NEW
         plan = bodies.plan_page_write(self.names, page, mentions, stored)
@@ -360,15 +389,15 @@ class ElasticIndex:
         for item, _ in reversed(self._pending):
             if item.page.url == url:
                 return item.page.sha256
-        if not self._connect_for_writing():
-            return None
         try:
+            if not self._connect_for_writing():
+                return None
             stored = self._stored(url)
-        except Exception as exc:
-            if not _is_unavailable(exc):
-                raise
-            self._go_offline(exc)
+        except _WRITE_ERRORS as exc:
+            self._note_failure(exc)
             return None
+        if len(self._known) >= self._batch_pages:
+            self._known.clear()  # read-ahead for pages that were never written
         self._known[url] = stored
         return stored.sha256 if stored is not None else None
 
@@ -389,10 +418,8 @@ class ElasticIndex:
             return
         try:
             self._refresh(self.names.all())
-        except Exception as exc:
-            if not _is_unavailable(exc):
-                raise
-            self._go_offline(exc)
+        except (ApiError, TransportError) as exc:
+            self._note_failure(exc)
 
     def close(self) -> None:
         self.flush()
@@ -405,7 +432,8 @@ class ElasticIndex:
         self._send_pending()
         report = self.spool.replay(self._deliver_spooled, batch_size=self._batch_pages)
         if report.delivered:
-            self._refresh(self.names.all())
+            with self._reading():
+                self._refresh(self.names.all())
         return report
 
     def _send_pending(self) -> None:
@@ -415,8 +443,7 @@ class ElasticIndex:
         self._known.clear()
         delivery = self._deliver(batch)
         if delivery.unavailable:
-            reason = next(iter(delivery.unavailable.values()))
-            self._go_offline(ElasticIndexError(reason))
+            self._go_offline(ElasticIndexError(next(iter(delivery.unavailable.values()))))
         failed = sorted({*delivery.unavailable, *delivery.rejected})
         if failed:
             # A refused item is spooled too: replay sets it aside with the reason.
@@ -437,10 +464,8 @@ class ElasticIndex:
                 batch = []
             try:
                 stored = self._stored(item.page.url)
-            except Exception as exc:
-                if _is_unavailable(exc):
-                    raise DeliveryDeferred(str(exc)) from None
-                raise
+            except (ApiError, TransportError) as exc:
+                raise DeliveryDeferred(str(exc)) from None
             plan = bodies.plan_page_write(self.names, item.page, item.mentions, stored)
             batch.append((item, plan))
         return rejections + self._deliver_or_defer(batch)
@@ -479,10 +504,8 @@ class ElasticIndex:
                     reason = f"entity aggregates: {next(iter(problems.values()))}"
                     delivery.fail(written, reason, bool(entity_failures.unavailable))
             self._unrefreshed = True
-        except Exception as exc:
-            if not _is_unavailable(exc):
-                raise
-            delivery.fail(range(len(batch)), str(exc), unavailable=True)
+        except (ApiError, TransportError) as exc:
+            delivery.fail(range(len(batch)), str(exc), _is_unavailable(exc))
         return delivery
 
     def _entity_actions(self, keys: Sequence[str]) -> list[dict[str, Any]]:
@@ -530,31 +553,15 @@ class ElasticIndex:
     def _ready_for_reading(self) -> None:
         """Reads see every write made so far, as in the SQLite backend."""
         self._require_connection()
-        try:
-            self._send_pending()
-            if self._unrefreshed:
+        self._send_pending()
+        if self._unrefreshed:
+            with self._reading():
                 self._refresh(self.names.all())
-                self._unrefreshed = False
-        except Exception as exc:
-            if _is_unavailable(exc):
-                raise ElasticIndexError(
-                    f"Elasticsearch at {self.url} is unreachable: {exc}"
-                ) from None
-            raise
+            self._unrefreshed = False
 
     def _search(self, index: str, body: dict[str, Any]) -> dict[str, Any]:
-        try:
+        with self._reading():
             return self._client.search(index=index, body=body).body
-        except Exception as exc:
-            if _is_unavailable(exc):
-                raise ElasticIndexError(
-                    f"Elasticsearch at {self.url} is unreachable: {exc}"
-                ) from None
-            if isinstance(exc, ApiError):
-                raise ElasticIndexError(
-                    f"Elasticsearch refused a search on {index}: {exc}"
-                ) from None
-            raise
 
     def lookup(self, value: str, kind: str | None = None, limit: int = 20) -> list[EntityHit]:
         self._ready_for_reading()
@@ -600,16 +607,10 @@ class ElasticIndex:
     ) -> EntityView | None:
         self._ready_for_reading()
         key = bodies.entity_key(kind, value)
-        try:
+        with self._reading():
             response = self._client.options(ignore_status=404).get(
                 index=self.names.entities, id=bodies.entity_id(kind, value)
             )
-        except Exception as exc:
-            if _is_unavailable(exc):
-                raise ElasticIndexError(
-                    f"Elasticsearch at {self.url} is unreachable: {exc}"
-                ) from None
-            raise
         if not response.body.get("found"):
             return None
         hit = _entity_hit(response.body["_source"], 1.0)

@@ -41,6 +41,9 @@ SNIPPET_MARKS = ("«", "»")  # the SQLite backend's marks around matched words
 # Fuzzy alias candidates fetched per search: far more than the names one or two typos
 # away from any query (the SQLite backend bounds its trigram candidates the same way).
 ALIAS_CANDIDATES = 5000
+# Distinct folded spellings a fuzzy query expands to. Lucene caps a top-terms rewrite at
+# the boolean clause limit, which is never below 1024 on Elasticsearch 8 and 9.
+FUZZY_EXPANSIONS = 1000
 # Sites listed per entity; an entity on more sites than this is listed with the first ones.
 SITES_PER_ENTITY = 10_000
 # Entities recomputed per aggregation request (terms include lists stay small).
@@ -474,7 +477,7 @@ def alias_candidates_query(name: str) -> Body | None:
                         "fuzziness": budget,
                         "transpositions": True,
                         "prefix_length": 0,
-                        "max_expansions": ALIAS_CANDIDATES,
+                        "max_expansions": FUZZY_EXPANSIONS,
                     }
                 }
             }

@@ -92,7 +92,7 @@ def init(config: ConfigOption = DEFAULT_CONFIG) -> None:
 
 @app.command()
 def replay(config: ConfigOption = DEFAULT_CONFIG) -> None:
-    """Send the pages spooled while the index was unreachable (oldest first)."""
+    """Send the pages spooled while the index was unavailable (oldest first)."""
     settings = _settings(config)
     spool = Spool(settings.spool_dir)
     if not spool.segments():

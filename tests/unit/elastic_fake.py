@@ -45,6 +45,8 @@ class FakeElasticsearch:
     templates: dict[str, Any] = field(default_factory=dict)
     # While set, every bulk request is answered with this status (503, 429...).
     bulk_refusal: int | None = None
+    # While set, every request is answered with this status (401, 403...).
+    refusal: int | None = None
     # Document id -> (status, error type) for bulk items, answered once each.
     item_failures: dict[str, tuple[int, str]] = field(default_factory=dict)
     # Index -> queued answers for searches this fake does not compute.
@@ -93,6 +95,8 @@ class FakeElasticsearch:
                 )
         with self._lock:
             self.requests.append(request)
+            if self.refusal is not None:
+                return self.refusal, _error("security_exception", f"answering {self.refusal}")
             return self._route(request)
 
     def _route(self, request: Request) -> tuple[int, Any]:
@@ -122,6 +126,22 @@ class FakeElasticsearch:
                 )
             self.indices.add(parts[0])
             return 200, {"acknowledged": True, "index": parts[0]}
+        if (
+            method == "DELETE"
+            and len(parts) == 2
+            and parts[0] in ("_component_template", "_index_template")
+        ):
+            found = self.templates.pop(f"{parts[0]}/{parts[1]}", None) is not None
+            return (
+                (200, {"acknowledged": True})
+                if found
+                else (404, _error("resource_not_found_exception", parts[1]))
+            )
+        if method == "DELETE" and len(parts) == 1:
+            for name in parts[0].split(","):
+                self.indices.discard(name)
+                self.docs.pop(name, None)
+            return 200, {"acknowledged": True}
         if method == "PUT" and len(parts) == 2 and parts[1] == "_mapping":
             return 200, {"acknowledged": True}
         if method == "GET" and len(parts) == 3 and parts[1] == "_doc":

@@ -616,3 +616,34 @@ def test_non_ascii_pages_survive_the_bulk_body(fake, tmp_path):
     (stored,) = fake.docs["mt-pages"].values()
     # Non-ASCII survives the NDJSON bulk body.
     assert stored["url"] == "http://shop.onion/ü" and stored["text"].endswith("— ok")
+
+
+def test_refused_credentials_mid_crawl_spool_instead_of_raising(fake, tmp_path):
+    index = open_index(fake, tmp_path)
+    fake.refusal = 401
+    page = make_page("http://shop.onion/1", f"pay {BTC}", "1" * 64)
+    assert index.page_sha256(page.url) is None
+    assert index.write_page(page, mentions_of(page, ("btc", BTC))) is WriteOutcome.NEW
+    index.flush()
+    assert index.spool.pending_items() == 1
+    with pytest.raises(ElasticIndexError, match=r"is unavailable: .*401"):
+        index.lookup(BTC)
+    fake.refusal = None
+    assert index.replay_spool().delivered == 1
+    assert len(fake.docs["mt-pages"]) == 1
+    index.close()
+
+
+def test_drop_deletes_indices_and_templates(fake, tmp_path):
+    index = open_index(fake, tmp_path)
+    page = make_page("http://shop.onion/1", f"pay {BTC}", "1" * 64)
+    index.write_page(page, mentions_of(page, ("btc", BTC)))
+    index.drop()
+    assert fake.indices == set() and fake.templates == {}
+    assert not fake.docs.get("mt-pages")
+    deletes = [r.path for r in fake.requests_to("DELETE", ".*")]
+    assert deletes[0] == "/mt-pages,mt-mentions,mt-entities"
+    assert len(deletes) == 6  # the indices, 3 index templates, 2 component templates
+    index.init()
+    assert fake.indices == {"mt-pages", "mt-mentions", "mt-entities"}
+    index.close()

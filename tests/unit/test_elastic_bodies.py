@@ -568,7 +568,7 @@ def test_alias_query_folds_and_uses_the_shared_typo_budget():
                         "fuzziness": 2,
                         "transpositions": True,
                         "prefix_length": 0,
-                        "max_expansions": 5000,
+                        "max_expansions": 1000,
                     }
                 }
             },

@@ -90,7 +90,7 @@ def test_init_against_an_unreachable_server_exits_1(tmp_path):
     url = closed_url()
     result = run("init", "--config", str(write_config(tmp_path, url)))
     assert result.exit_code == 1
-    assert f"Elasticsearch at {url} is unreachable" in result.output
+    assert f"Elasticsearch at {url} is unavailable" in result.output
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,7 @@ def test_replay_while_unreachable_keeps_everything_and_exits_1(tmp_path):
     spool_pages(tmp_path, 2)
     result = run("replay", "--config", str(write_config(tmp_path, closed_url())))
     assert result.exit_code == 1
-    assert "unreachable" in result.output and "2 page(s) stay spooled" in result.output
+    assert "unavailable" in result.output and "2 page(s) stay spooled" in result.output
     assert Spool(tmp_path / "spool").pending_items() == 2
 
 

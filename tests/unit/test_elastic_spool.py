@@ -101,10 +101,10 @@ def test_unreachable_at_start_everything_spools_then_replays_on_the_next_open(tm
 def test_reads_while_unreachable_fail_with_a_clear_error(tmp_path):
     index = open_index(f"http://127.0.0.1:{free_port()}", tmp_path)
     with pytest.raises(
-        ElasticIndexError, match=r"Elasticsearch at http://127\.0\.0\.1:\d+ is unreachable"
+        ElasticIndexError, match=r"Elasticsearch at http://127\.0\.0\.1:\d+ is unavailable"
     ):
         index.lookup(BTC)
-    with pytest.raises(ElasticIndexError, match="unreachable"):
+    with pytest.raises(ElasticIndexError, match="unavailable"):
         index.init()
     index.close()
 
