@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 
 CLIENT_MAJOR = int(CLIENT_VERSION.partition(".")[0])
 OLDEST_SERVER_MAJOR = 8
+_INDEX_PREFIX = re.compile(r"[a-z0-9][a-z0-9._-]{0,200}")
 _COMPAT_PARAMETER = re.compile(r"compatible-with=\d+")
 _COMPAT_MEDIA_TYPE = re.compile(
     r"application/vnd\.elasticsearch\+([\w-]+)\s*;\s*compatible-with=\d+"
@@ -161,6 +162,11 @@ class ElasticIndex:
     ) -> None:
         if batch_pages < 1:
             raise ValueError("batch_pages must be at least 1")
+        if not _INDEX_PREFIX.fullmatch(prefix):
+            raise ValueError(
+                f"index prefix {prefix!r} must be lowercase letters, digits, '.', '_' or '-'"
+                " and start with a letter or digit (Elasticsearch index names)"
+            )
         self.url = url
         self.names = bodies.IndexNames.for_prefix(prefix)
         self.templates = bodies.load_templates(prefix, templates_dir)
@@ -177,6 +183,7 @@ class ElasticIndex:
         self._known: dict[str, bodies.StoredPage | None] = {}  # page_sha256 read-ahead
         self._unrefreshed = False
         self._replay_on_connect = replay_on_connect
+        self._spooling = False  # pages have been spooled since the last connection
 
     @classmethod
     def from_url(
@@ -245,9 +252,9 @@ class ElasticIndex:
             raise ElasticIndexError(f"Elasticsearch at {self.url} refused us: {exc}") from None
         version = str(info["version"]["number"])
         self._transport.compatible_with = compatibility_for(version)
-        self.server_version = version
         if not self._client.indices.exists(index=self.names.all()):
             self._install()
+        self.server_version = version
 
     def _connect_for_writing(self) -> bool:
         """True when connected; False (offline, writes spool) when unavailable."""
@@ -263,6 +270,7 @@ class ElasticIndex:
             self._go_offline(exc)
             return False
         log.info("connected to Elasticsearch %s at %s", self.server_version, self.url)
+        self._spooling = False
         if self._replay_on_connect and self.spool.segments():
             report = self.replay_spool()
             log.info("spool replay: %s", report)
@@ -452,7 +460,10 @@ class ElasticIndex:
 
     def _spool(self, items: Sequence[SpoolItem], reason: str) -> None:
         self.spool.append(items)
-        log.warning("spooled %d page(s) to %s: %s", len(items), self.spool.directory, reason)
+        # One warning per outage, not one per page of a crawl that goes on without us.
+        level = logging.DEBUG if self._spooling else logging.WARNING
+        log.log(level, "spooled %d page(s) to %s: %s", len(items), self.spool.directory, reason)
+        self._spooling = True
 
     def _deliver_spooled(self, items: Sequence[SpoolItem]) -> list[Rejection]:
         """Spool.replay's deliver: raises DeliveryDeferred instead of spooling again."""

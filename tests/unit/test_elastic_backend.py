@@ -647,3 +647,10 @@ def test_drop_deletes_indices_and_templates(fake, tmp_path):
     index.init()
     assert fake.indices == {"mt-pages", "mt-mentions", "mt-entities"}
     index.close()
+
+
+@pytest.mark.parametrize("prefix", ["MoneyTrail", "-mt", "mt/x", "", "mt,other"])
+def test_prefixes_that_are_not_index_names_are_refused(fake, tmp_path, prefix):
+    with pytest.raises(ValueError, match="index prefix"):
+        ElasticIndex.from_url(fake.url, prefix=prefix, spool_dir=tmp_path / "spool")
+    assert fake.requests == []
