@@ -466,20 +466,34 @@ class ElasticIndex:
         self._spooling = True
 
     def _deliver_spooled(self, items: Sequence[SpoolItem]) -> list[Rejection]:
-        """Spool.replay's deliver: raises DeliveryDeferred instead of spooling again."""
+        """Spool.replay's deliver: raises DeliveryDeferred instead of spooling again.
+
+        Items come in runs without a repeated URL (a page spooled twice is written twice,
+        in order); each run's stored pages are read with one real-time mget.
+        """
         rejections: list[Rejection] = []
-        batch: list[tuple[SpoolItem, bodies.PageWrite]] = []
-        for item in items:
-            if any(queued.page.url == item.page.url for queued, _ in batch):
-                rejections += self._deliver_or_defer(batch)
-                batch = []
+        for run in _runs_of_distinct_urls(items):
             try:
-                stored = self._stored(item.page.url)
+                stored = self._stored_many([item.page.url for item in run])
             except (ApiError, TransportError) as exc:
                 raise DeliveryDeferred(str(exc)) from None
-            plan = bodies.plan_page_write(self.names, item.page, item.mentions, stored)
-            batch.append((item, plan))
-        return rejections + self._deliver_or_defer(batch)
+            batch = [
+                (item, bodies.plan_page_write(self.names, item.page, item.mentions, stored[i]))
+                for i, item in enumerate(run)
+            ]
+            rejections += self._deliver_or_defer(batch)
+        return rejections
+
+    def _stored_many(self, urls: Sequence[str]) -> list[bodies.StoredPage | None]:
+        response = self._client.mget(
+            index=self.names.pages,
+            ids=[bodies.page_id(url) for url in urls],
+            source_includes=bodies.STORED_PAGE_FIELDS,
+        )
+        return [
+            bodies.stored_page_from_source(doc["_source"]) if doc.get("found") else None
+            for doc in response.body["docs"]
+        ]
 
     def _deliver_or_defer(
         self, batch: Sequence[tuple[SpoolItem, bodies.PageWrite]]
@@ -741,6 +755,19 @@ def _reason(info: Mapping[str, Any]) -> str:
     if isinstance(error, Mapping):
         return f"{error.get('type', 'error')}: {error.get('reason', '')}".strip(": ")
     return str(error or f"status {info.get('status')}")
+
+
+def _runs_of_distinct_urls(items: Sequence[SpoolItem]) -> Iterator[list[SpoolItem]]:
+    run: list[SpoolItem] = []
+    urls: set[str] = set()
+    for item in items:
+        if item.page.url in urls:
+            yield run
+            run, urls = [], set()
+        run.append(item)
+        urls.add(item.page.url)
+    if run:
+        yield run
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

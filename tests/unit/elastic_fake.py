@@ -117,6 +117,9 @@ class FakeElasticsearch:
         ):
             self.templates[f"{parts[0]}/{parts[1]}"] = request.body
             return 200, {"acknowledged": True}
+        if method in ("GET", "POST") and len(parts) == 2 and parts[1] == "_mget":
+            docs = [self._get(parts[0], i, request.query)[1] for i in request.body["ids"]]
+            return 200, {"docs": docs}
         if method in ("PUT", "POST") and parts == ["_bulk"]:
             return self._bulk(request.body)
         if method == "PUT" and len(parts) == 1:

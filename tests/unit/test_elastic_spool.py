@@ -195,3 +195,40 @@ def test_a_server_that_is_not_elasticsearch_is_an_error_not_a_reason_to_spool(tm
             open_index(fake.url, tmp_path)
     finally:
         fake.stop()
+
+
+def test_replay_reads_stored_pages_with_one_mget_per_run_and_keeps_order(tmp_path):
+    (first, first_mentions), (other, other_mentions) = pages(2)
+    text = f"changed listing: pay {BTC}"
+    begin = text.index(BTC)
+    later = Page(**{**_fields(first), "text": text, "sha256": "f" * 64})
+    later_mention = Mention(
+        "btc", BTC, BTC, begin, begin + len(BTC), text, "test", 1.0, later.url, later.site, T0
+    )
+    spool = Spool(tmp_path / "spool")
+    spool.append(
+        [
+            SpoolItem(first, tuple(first_mentions)),
+            SpoolItem(other, tuple(other_mentions)),
+            SpoolItem(later, (later_mention,)),  # the same URL again: a new run
+        ]
+    )
+    spool.close()
+    fake = FakeElasticsearch(version="9.1.0")
+    try:
+        index = open_index(fake.url, tmp_path)
+        mgets = fake.requests_to("POST", "/mt-pages/_mget")
+        assert [len(r.body["ids"]) for r in mgets] == [2, 1]
+        stored = fake.docs["mt-pages"][bodies.page_id(first.url)]
+        assert stored["sha256"] == "f" * 64  # the later version won, as it was spooled last
+        starts = sorted(
+            m["start"] for m in fake.docs["mt-mentions"].values() if m["url"] == first.url
+        )
+        assert starts == [begin]
+        index.close()
+    finally:
+        fake.stop()
+
+
+def _fields(record: Page) -> dict:
+    return {name: getattr(record, name) for name in Page.__slots__}
