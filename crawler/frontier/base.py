@@ -42,8 +42,9 @@ class Frontier(Protocol):
         ``budget`` of distinct keys (0: none) is spent.
 
         ``replaces``: the key of the leased request this one was derived from (a
-        redirect or a retry). The two steps happen atomically: the old lease is done,
-        or (same key, a retry) goes back to the queue with the new payload.
+        redirect or a retry). Both steps happen atomically: the old request is done,
+        or, for a retry (same key and ``dont_filter``, as Scrapy's retries are), it
+        goes back to the queue with the new payload. A redirect to itself is done.
         """
 
     def lease(self, sites: Sequence[str]) -> FrontierEntry | None:

@@ -41,7 +41,8 @@ PUSH = """
 local key, site, payload, replaces = ARGV[1], ARGV[2], ARGV[4], ARGV[5]
 local priority, budget = tonumber(ARGV[3]), tonumber(ARGV[7])
 local dont_filter = ARGV[6] == '1'
-if replaces ~= '' and replaces ~= key then
+local retry = replaces == key and dont_filter
+if replaces ~= '' and not retry then
   redis.call('ZREM', KEYS[6], replaces)
   redis.call('HDEL', KEYS[7], replaces)
   redis.call('HDEL', KEYS[3], replaces)
@@ -50,7 +51,7 @@ if replaces ~= '' and replaces ~= key then
 end
 if redis.call('SISMEMBER', KEYS[1], key) == 1 then
   local open = redis.call('HEXISTS', KEYS[3], key) == 1
-  if not (replaces == key or (dont_filter and not open)) then return 'duplicate' end
+  if not (retry or (dont_filter and not open)) then return 'duplicate' end
 elseif not dont_filter and budget > 0 and redis.call('SCARD', KEYS[1]) >= budget then
   return 'over_budget'
 end

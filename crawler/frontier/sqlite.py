@@ -59,11 +59,11 @@ class SQLiteFrontier:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if replaces is not None and replaces != entry.key:
+            retry = replaces == entry.key and dont_filter
+            if replaces is not None and not retry:
                 self._mark_done(replaces)
             row = conn.execute("SELECT state FROM requests WHERE key = ?", (entry.key,)).fetchone()
             if row is not None:
-                retry = replaces == entry.key
                 if not (retry or (dont_filter and row[0] == DONE)):
                     conn.execute("COMMIT")
                     return PushOutcome.DUPLICATE

@@ -104,6 +104,14 @@ def test_a_redirect_to_a_seen_page_still_finishes_its_request(new_frontier: Fact
     assert not frontier.pending()
 
 
+def test_a_redirect_to_itself_finishes_its_request(new_frontier: Factory) -> None:
+    frontier = new_frontier()
+    push(frontier, entry("loop"))
+    assert frontier.lease(SITES).key == "loop"
+    assert push(frontier, entry("loop"), replaces="loop") is PushOutcome.DUPLICATE
+    assert not frontier.pending()
+
+
 def test_a_retry_goes_back_to_the_queue_with_its_new_payload(new_frontier: Factory) -> None:
     frontier = new_frontier()
     push(frontier, entry("a"))
