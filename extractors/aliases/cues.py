@@ -10,12 +10,12 @@ Windows are capped in size so the work stays linear on pathological input. Bare
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -308,53 +308,152 @@ RULES: tuple[CueRule, ...] = (
 
 _RULES_BY_NAME = {rule.name: rule for rule in RULES}
 
-# Words that start a cue pattern (or end one, for "wrote:" and "here"), as they look in
-# lower-cased text. A hit only opens a window; the Matcher decides whether the cue is
-# really there. Patterns that begin with a common word ("my name is", "I am", "call me",
-# "the real") are found by a later word and a window that reaches back a little.
-_CUE_WORDS = frozenset(
-    _FIELD_LABELS + _ORDER_VERBS + _SIGN_OFFS + _DONE_BY + _AD_ADJECTIVES
-) | lexicon.words(
-    "sold shipped sent packed offered stocked posted reviewed written listed listing "
-    "run managed maintained compiled uploaded created signed curated hosted operated "
-    "verkauft vendido publicado продано quote reply comment message answer response u "
-    "review reviews feedback rezension reseña name nombre i'm i’m im am call ask contact "
-    "text ring whatsapp shoutout props llamo soy pregunta pregunten ich je зовут member shop "
-    "store pretending impersonating posing real its it's it’s buyer customer pm dm"
-)
-_BACKWARD_CUE_WORDS = frozenset(
-    [*_WROTE, *_HERE, *_POSSESSIVE_MARKS, "store", "shop", "pharmacy", "market", "labs"]
+# The prefilter runs in two steps, because one regular expression holding every cue
+# phrase tries each phrase at each position and crawls at ~1 MB/s. First a scan of the
+# lower-cased text for the words cue phrases start with (grouped by first letter, which
+# the regex engine rejects fast); then, at each hit, the phrase that word starts, written
+# as tightly as its Matcher pattern (a verb only counts with a "from" in the same
+# sentence, an ad adjective only before a capital). A confirmed phrase opens a window;
+# the Matcher has the last word.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_CAPITAL_NEXT = rf"[ \t]+(?-i:(?=[{_UPPER}]))"
+_NAME_NEXT = rf"[ \t]*(?=(?-i:[{_UPPER}])|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
+_WORD = r"[\w'’]+"
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    words: tuple[str, ...]  # lower-case words the phrase starts with
+    pattern: str  # matched at the start of one of those words
+    backward: bool = False  # the name comes before the cue ("DrWhite wrote:")
+    line_start: bool = False  # the cue opens its line ("~ DrWhite")
+
+
+_PHRASES = (
+    # Strong cues: a lower-case handle may follow.
+    _Phrase(
+        (*_FIELD_LABELS, "shop", "store"),
+        rf"{_WORD}(?:[ \t]+(?:name|id|alias|nick|profile|page))?[ \t]*(?:[:|=–—]|-[ \t])",
+    ),
+    _Phrase(
+        ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"
+    ),
+    _Phrase(("sold", "posted", "reviewed", "written", "listed", "listing"), rf"{_WORD}[ \t]+by\b"),
+    _Phrase(("verkauft", "vendido", "publicado", "продано"), rf"{_WORD}[ \t]+(?:von|por|от)\b"),
+    _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),
+    _Phrase(("~", "--", "—", "–"), r"(?:~~?|--|—|–)(?=[ \t]*\w)", line_start=True),
+    _Phrase(tuple(_WROTE), rf"{_WORD}[ \t]*:", backward=True),
+    # Cues that need a name-shaped word next.
+    _Phrase(tuple(_DONE_BY), rf"{_WORD}[ \t]+by[ \t]*:?{_NAME_NEXT}"),
+    _Phrase(tuple(_PERSON_ROLES), rf"{_WORD}{_NAME_NEXT}"),
+    _Phrase(tuple(_AD_ADJECTIVES), rf"{_WORD}{_CAPITAL_NEXT}"),
+    _Phrase(("pretending",), rf"pretending[ \t]+to[ \t]+be{_NAME_NEXT}"),
+    _Phrase(("impersonating", "posing"), rf"{_WORD}(?:[ \t]+as)?{_NAME_NEXT}"),
+    _Phrase(("real",), rf"(?<=\bthe[ \t])real{_NAME_NEXT}"),
+    _Phrase(
+        ("review", "reviews", "feedback", "rezension", "reseña"),
+        rf"{_WORD}[ \t]+(?:of|for|on|für|de){_NAME_NEXT}",
+    ),
+    _Phrase(tuple(_ORDER_VERBS), rf"{_WORD}[^.\n]{{0,40}}?\b(?:from|von|bei|de){_NAME_NEXT}"),
+    _Phrase(
+        ("name", "nombre"),
+        rf"(?:(?<=\bmy[ \t])|(?<=\bmi[ \t])|(?<=\bmein[ \t]))\w+"
+        rf"(?:[ \t]+(?:is|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
+    ),
+    _Phrase(("am",), rf"(?<=\bi[ \t])am(?:[ \t]+not)?{_NAME_NEXT}"),
+    _Phrase(("i'm", "i’m", "im"), rf"{_WORD}(?:[ \t]+not)?{_NAME_NEXT}"),
+    _Phrase(("contact",), rf"contact[ \t]*:?{_NAME_NEXT}"),
+    _Phrase(("soy", "its", "it's", "it’s"), rf"{_WORD}{_NAME_NEXT}"),
+    _Phrase(("call",), rf"call[ \t]+me{_NAME_NEXT}"),
+    _Phrase(("ask",), rf"ask[ \t]+for{_NAME_NEXT}"),
+    _Phrase(("llamo",), rf"(?<=\bme[ \t])llamo{_NAME_NEXT}"),
+    _Phrase(("pregunta", "pregunten"), rf"{_WORD}[ \t]+por{_NAME_NEXT}"),
+    _Phrase(("ich",), rf"ich[ \t]+(?:heiße|heisse|bin){_NAME_NEXT}"),
+    _Phrase(("je",), rf"je[ \t]+(?:m['’]appelle|suis){_NAME_NEXT}"),
+    _Phrase(("зовут",), rf"(?<=\bменя[ \t])зовут{_NAME_NEXT}"),
+    _Phrase(
+        ("call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"),
+        rf"{_WORD}{_NAME_NEXT}\S{{1,40}}[ \t]+(?:on|at|via)\b",
+    ),
+    _Phrase(("thanks", "thx", "shoutout", "props"), rf"{_WORD}[ \t]+to{_NAME_NEXT}"),
+    _Phrase(tuple(_SIGN_OFFS), rf"{_WORD}(?:[ \t,!~-]|<3)*{_NAME_NEXT}"),
+    _Phrase(tuple(_HERE), rf"(?<=[ \t]){_WORD}", backward=True),
+    _Phrase(
+        tuple(_POSSESSIVE_MARKS), rf"(?<=\w)['’]s[ \t]+(?:{'|'.join(_OWNED)})\b", backward=True
+    ),
+    _Phrase(("store", "shop", "pharmacy", "labs"), rf"(?<=[ \t]){_WORD}", backward=True),
 )
 _MENTION = "@"
-_CUE_SYMBOLS = ("~", "--", "—", "–")
 
 
-def _alternation(words: frozenset[str]) -> str:
-    # Grouping the words by first letter lets the regex engine reject most positions
-    # after one comparison; a flat alternation of ~100 words is three times slower.
+def _scanner_pattern(words: set[str]) -> str:
+    # Grouping by first letter lets the regex engine reject most positions after one
+    # comparison; a flat alternation of ~150 words is several times slower.
     by_first: dict[str, list[str]] = {}
     for word in sorted(words, key=lambda word: (-len(word), word)):
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(
+    alternation = "|".join(
         re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()
     )
+    return rf"\b(?:{alternation})(?!\w)"
 
 
-_PREFILTER = re.compile(
-    r"\b(?:"
-    + _alternation(_CUE_WORDS | _BACKWARD_CUE_WORDS)
-    + r")(?!\w)|"
-    + "|".join(re.escape(symbol) for symbol in (_MENTION, *_CUE_SYMBOLS))
+# Lookbehinds here would be tried at every position; the phrases check them instead.
+_SYMBOL_CUES = r"[@~—–]|--|['’]s\b|/?u/(?=\w)"
+_SCANNER = re.compile(
+    _scanner_pattern({w for p in _PHRASES for w in p.words if w[0].isalnum()}) + "|" + _SYMBOL_CUES
 )
+_PHRASES_BY_WORD: dict[str, list[tuple[re.Pattern[str], _Phrase]]] = {}
+for _phrase in _PHRASES:
+    for _word in _phrase.words:
+        _PHRASES_BY_WORD.setdefault(_word, []).append(
+            (re.compile(_phrase.pattern, re.IGNORECASE), _phrase)
+        )
 
-# How far a window reaches around a cue word: back over "my name" or "I" and forward
-# over a few skipped words ("ordered 5g of MDMA from") and a handle; or, for "wrote:"
-# and "here", back over the handle that precedes them.
-_BEFORE = 16
-_AFTER = 72
+
+@dataclass(frozen=True, slots=True)
+class _CueHit:
+    start: int
+    end: int
+    backward: bool
+
+
+def _cue_hits(text: str) -> Iterator[_CueHit | int]:
+    """Confirmed cue phrases in text order; a bare int is the offset of an "@"."""
+    lowered = text.lower()
+    # Lower-casing keeps offsets except for a few characters (e.g. "İ"); scan the
+    # original case-insensitively then, which is slower but exact.
+    if len(lowered) == len(text):
+        words = _SCANNER.finditer(lowered)
+    else:
+        words = re.finditer(_SCANNER.pattern, text, re.IGNORECASE)
+    for word in words:
+        key = word.group()
+        if key == _MENTION:
+            yield word.start()
+            continue
+        for pattern, phrase in _PHRASES_BY_WORD.get(key.lstrip("/"), ()):
+            confirmed = pattern.match(text, word.start())
+            if confirmed is None:
+                continue
+            if (
+                phrase.line_start
+                and text[text.rfind("\n", 0, word.start()) + 1 : word.start()].strip()
+            ):
+                continue
+            yield _CueHit(word.start(), confirmed.end(), phrase.backward)
+            break
+
+
+# How far a window reaches around a confirmed cue phrase: back over "my" in "my name"
+# (the phrase is found by its second word) and forward over a handle and one more word;
+# or, for "wrote:", "here" and "'s shop", back over the handle that precedes them.
+_BEFORE = 12
+_AFTER = 48
 _BEFORE_BACKWARD = 48
-_AFTER_BACKWARD = 16
+_AFTER_BACKWARD = 4
 _MAX_WINDOW = 2048
+_MAX_VOCABULARY = 500_000
 
 _HANDLE_CHARS = frozenset("_.-'’")
 _MAX_HANDLE_SCAN = 40
@@ -439,19 +538,24 @@ def _literal_words(pattern: tuple[dict, ...]) -> set[str]:
 def find_candidates(text: str) -> Iterator[Candidate]:
     """Every alias candidate next to a cue, already filtered by the lexicon."""
     nlp, matchers = _pipeline()
-    cue_hits: list[re.Match[str]] = []
+    if len(nlp.vocab) > _MAX_VOCABULARY:
+        # spaCy keeps every word it has tokenized; a crawler tokenizes without end.
+        _pipeline.cache_clear()
+        nlp, matchers = _pipeline()
+    cue_hits: list[_CueHit] = []
     for hit in _cue_hits(text):
-        if hit.group() == _MENTION:
-            mention = _mention(text, hit.start())
+        if isinstance(hit, int):
+            mention = _mention(text, hit)
             if mention is not None:
                 yield mention
         else:
             cue_hits.append(hit)
     for window_start, window_end, hits in _merged(text, cue_hits):
         doc = nlp.make_doc(text[window_start:window_end])
-        token_starts = [token.idx for token in doc]
+        token_starts = doc.to_array(IDX)
         for hit in hits:
-            index = bisect_right(token_starts, hit.start() - window_start) - 1
+            cue_at = hit.start - window_start
+            index = int(token_starts.searchsorted(cue_at, side="right")) - 1
             if index < 0:
                 continue
             matcher = matchers.get(doc[index].lower_)
@@ -468,23 +572,15 @@ def find_candidates(text: str) -> Iterator[Candidate]:
                     yield candidate
 
 
-def _cue_hits(text: str) -> Iterator[re.Match[str]]:
-    lowered = text.lower()
-    # Lower-casing keeps offsets except for a few characters (e.g. "İ"); search the
-    # original case-insensitively then, which is slower but exact.
-    if len(lowered) == len(text):
-        return _PREFILTER.finditer(lowered)
-    return re.finditer(_PREFILTER.pattern, text, re.IGNORECASE)
-
-
-def _merged(text: str, hits: list[re.Match[str]]) -> Iterator[tuple[int, int, list[re.Match[str]]]]:
+def _merged(text: str, hits: list[_CueHit]) -> Iterator[tuple[int, int, list[_CueHit]]]:
     """Windows around cue hits, merged while they overlap and stay under a cap, so the
     tokenizer sees each stretch of text once and the work stays linear."""
-    current: tuple[int, int, list[re.Match[str]]] | None = None
+    current: tuple[int, int, list[_CueHit]] | None = None
     for hit in hits:  # in text order, so window starts only grow
-        backward = hit.group() in _BACKWARD_CUE_WORDS
-        start = _word_start(text, max(0, hit.start() - (_BEFORE_BACKWARD if backward else _BEFORE)))
-        end = _word_end(text, min(len(text), hit.end() + (_AFTER_BACKWARD if backward else _AFTER)))
+        before = _BEFORE_BACKWARD if hit.backward else _BEFORE
+        after = _AFTER_BACKWARD if hit.backward else _AFTER
+        start = _word_start(text, max(0, hit.start - before))
+        end = _word_end(text, min(len(text), hit.end + after))
         if current is not None and start <= current[1] and end - current[0] <= _MAX_WINDOW:
             current[2].append(hit)
             current = (current[0], max(current[1], end), current[2])
