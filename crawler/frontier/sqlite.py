@@ -94,14 +94,16 @@ class SQLiteFrontier:
 
     def lease(self, sites: Sequence[str]) -> FrontierEntry | None:
         for site in sites:
-            row = self._conn.execute(
-                "SELECT key, priority, payload FROM requests WHERE state = ? AND site = ? "
-                "ORDER BY priority DESC, seq LIMIT 1",
-                (QUEUED, site),
-            ).fetchone()
-            if row is not None:
-                key, priority, payload = row
-                self._conn.execute("UPDATE requests SET state = ? WHERE key = ?", (LEASED, key))
+            # fetchall: the statement runs to completion, so its autocommit happens now.
+            rows = self._conn.execute(
+                "UPDATE requests SET state = ? WHERE key = ("
+                "  SELECT key FROM requests WHERE state = ? AND site = ?"
+                "  ORDER BY priority DESC, seq LIMIT 1"
+                ") RETURNING key, priority, payload",
+                (LEASED, QUEUED, site),
+            ).fetchall()
+            if rows:
+                key, priority, payload = rows[0]
                 self._leased.add(key)
                 return FrontierEntry(key, site, priority, payload)
         return None
