@@ -26,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from moneytrail.fixtures.generator import build_sites, site_config  # noqa: E402
+from moneytrail.fixtures.generator import make_sites, site_config  # noqa: E402
 
 
 def free_port() -> int:
@@ -54,7 +54,7 @@ def scrapy_bench_pages_per_minute() -> float:
 
 
 def moneytrail_pages_per_minute(pages: int, concurrency: int, workdir: Path) -> dict[str, float]:
-    site = next(s for s in build_sites(seed=3, pages=pages) if s.kind == "market")
+    site = next(s for s in make_sites(seed=3, pages=pages) if s.name == "market")
     port = free_port()
     # The fixture server runs in its own process so it does not share the crawler's GIL.
     server = subprocess.Popen(
@@ -73,11 +73,15 @@ def moneytrail_pages_per_minute(pages: int, concurrency: int, workdir: Path) -> 
             yaml.safe_dump(
                 {
                     "index": {"url": f"sqlite:///{workdir / 'bench.db'}"},
-                    "crawl": {"concurrency": concurrency, "download_timeout": 5,
-                              "retry_times": 0, "state_dir": str(workdir / "state"),
-                              "log_level": "ERROR"},
+                    "crawl": {
+                        "concurrency": concurrency,
+                        "download_timeout": 5,
+                        "retry_times": 0,
+                        "state_dir": str(workdir / "state"),
+                        "log_level": "ERROR",
+                    },
                 }
-            )  # fmt: skip
+            )
         )
         started = time.perf_counter()
         result = subprocess.run(
@@ -92,9 +96,7 @@ def moneytrail_pages_per_minute(pages: int, concurrency: int, workdir: Path) -> 
     if result.returncode != 0:
         raise RuntimeError(f"crawl failed ({result.returncode}):\n{result.stderr[-3000:]}")
     report = json.loads(result.stdout)
-    crawl_seconds = (
-        _parse_time(report["finished_at"]) - _parse_time(report["started_at"])
-    )
+    crawl_seconds = _parse_time(report["finished_at"]) - _parse_time(report["started_at"])
     fetched = sum(site["ok"] for site in report["sites"])
     mentions = sum(report["mentions_by_kind"].values())
     return {

@@ -17,9 +17,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bs4 import BeautifulSoup  # noqa: E402
-from crawler.text import visible_text  # noqa: E402
 from parsel import Selector  # noqa: E402
 
+from crawler.text import visible_text  # noqa: E402
 from moneytrail.fixtures.generator import make_sites  # noqa: E402
 
 

@@ -67,7 +67,7 @@ class SiteConfig(_Strict):
     selectors: Selectors = Selectors()
     cookies_file: Path | None = None
     deny_url_patterns: list[str] = []
-    # Cron expression ("0 */6 * * *") or interval ("30m", "6h", "1d"); used by `moneytrail schedule`.
+    # Cron expression ("0 */6 * * *") or interval ("30m", "6h", "1d"), for `moneytrail schedule`.
     schedule: str | None = None
 
     @field_validator("start_urls")
@@ -214,11 +214,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where is not None else ""
-        raise ConfigError(f"{path}:{line} is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise ConfigError(
+            f"{path}:{line} is not valid YAML: {getattr(exc, 'problem', exc)}"
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: top level must be a mapping of fields, not {type(data).__name__}")
+        raise ConfigError(
+            f"{path}: top level must be a mapping of fields, not {type(data).__name__}"
+        )
     return data
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-# Elements whose content a browser never shows as text.
+# Elements whose content a browser never shows as text. The <title> is shown (in the
+# tab) and often names the vendor or listing, so it stays: it becomes the first line.
 INVISIBLE = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object"}
+    {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"}
 )
 # Elements that start a new line in a browser's layout.
 BLOCK = frozenset(
@@ -22,6 +23,7 @@ BLOCK = frozenset(
         "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
         "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "option",
+        "title",
     }
 )  # fmt: skip
 

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
+from parsel import Selector
 from scrapy.exceptions import StopDownload
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from crawler.config import Selector, SiteConfig
+from crawler.config import Selector as FieldSelector
+from crawler.config import SiteConfig
 from crawler.items import FetchedPage
 from crawler.media import is_media_url
 from crawler.middlewares import SITE_META, VIA_META
@@ -104,31 +106,32 @@ class SitesSpider(scrapy.Spider):
             stats.inc_value("moneytrail/skipped/not_text")
             return
         try:
-            root = response.selector.root
+            selector = _selector(response)
         except (ValueError, TypeError) as exc:
-            # lxml refuses some bodies outright (e.g. XML declarations in str input).
+            # lxml refuses some bodies outright; the failure is counted, the crawl goes on.
             logger.warning("unparseable page %s: %s", response.url, exc)
             stats.inc_value("moneytrail/skipped/unparseable")
             return
-        yield self._page(state, response, root)
+        yield self._page(state, response, selector)
         depth = response.meta.get("depth", 0)
         if depth >= state.config.max_depth:
             return
-        for href in response.xpath("//a/@href | //area/@href").getall():
+        for href in selector.xpath("//a/@href | //area/@href").getall():
             url = urljoin(response.url, href.strip())
             if state.wants(url):
                 request = self._request(state, url, depth + 1)
                 if request is not None:
                     yield request
 
-    def _page(self, state: SiteState, response: TextResponse, root: Any) -> FetchedPage:
+    def _page(self, state: SiteState, response: TextResponse, selector: Selector) -> FetchedPage:
+        root = selector.root
         html_element = root.getroottree().getroot() if root is not None else None
         lang = html_element.get("lang") if html_element is not None else None
         return FetchedPage(
             url=response.url,
             site=state.config.name,
             host=urlsplit(response.url).netloc.lower(),
-            title=" ".join((response.xpath("//title/text()").get() or "").split()),
+            title=" ".join((selector.xpath("//title/text()").get() or "").split()),
             text=visible_text(root),
             lang=lang or None,
             status=response.status,
@@ -136,7 +139,7 @@ class SitesSpider(scrapy.Spider):
             sha256=hashlib.sha256(response.body).hexdigest(),
             via=state.config.via,
             region=state.config.region,
-            fields=_structured_fields(response, state.config),
+            fields=_structured_fields(selector, state.config),
         )
 
     def failed(self, failure: Failure) -> None:
@@ -150,17 +153,25 @@ class SitesSpider(scrapy.Spider):
         logger.info("fetch failed (%s): %s", reason, request.url)
 
 
-def _structured_fields(response: TextResponse, site: SiteConfig) -> dict[str, str]:
+def _selector(response: TextResponse) -> Selector:
+    """The parsed page. lxml silently stops at a NUL character, so a page with stray NUL
+    bytes would lose everything after them; a browser shows the rest, and so do we."""
+    if "\x00" in response.text:
+        return Selector(text=response.text.replace("\x00", "\ufffd"))
+    return response.selector
+
+
+def _structured_fields(page: Selector, site: SiteConfig) -> dict[str, str]:
     fields = {}
-    for name, selector in site.selectors.items():
-        values = _select(response, selector)
+    for name, wanted in site.selectors.items():
+        values = _select(page, wanted)
         if values:
             fields[name] = " | ".join(values)
     return fields
 
 
-def _select(response: TextResponse, selector: Selector) -> list[str]:
-    found = response.css(selector.css) if selector.css else response.xpath(selector.xpath or "")
+def _select(page: Selector, wanted: FieldSelector) -> list[str]:
+    found = page.css(wanted.css) if wanted.css else page.xpath(wanted.xpath or "")
     values = (" ".join(v.split()) for v in found.getall())
     return list(dict.fromkeys(v for v in values if v))
 
