@@ -1,0 +1,210 @@
+"""E-mail addresses and Jabber IDs, plain or obfuscated ("name (at) proton (dot) me").
+
+An address is found from its "at": a literal "@", a bracketed "[at]" / "(@)", or the
+word " at " / " AT ". The local part is read backwards from it, the domain forwards
+(dots may be written "(dot)", "[.]", " dot "), and email_validator decides whether
+the result is an address. How much more is required depends on how the "at" was
+written: the word "at" is ordinary prose, so it also needs a known mail provider
+or written-out dots with a real top-level domain.
+
+An address right after an XMPP / Jabber / OTR cue is a Jabber ID and is reported
+as jabber only, never also as email.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from email_validator import EmailNotValidError, validate_email
+
+from extractors import kinds
+from extractors.base import Match
+from extractors.contacts.domains import is_known_provider, is_real_tld
+from extractors.contacts.onions import is_v3_label
+from extractors.contacts.skeleton import positions
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+CONFIDENCE_PLAIN = 0.95
+CONFIDENCE_OBFUSCATED = 0.8
+CONFIDENCE_JABBER = 0.9
+
+
+class AtStyle(enum.Enum):
+    PLAIN = "plain"  # name@domain
+    SYMBOL = "symbol"  # name @ domain, name [at] domain, name (@) domain
+    WORD_UPPER = "word_upper"  # name AT domain
+    WORD = "word"  # name at domain: also plain English
+
+
+@dataclass(frozen=True, slots=True)
+class _At:
+    start: int  # including the spaces and brackets around it
+    end: int
+    style: AtStyle
+
+
+_OPENERS = "[({<"
+_CLOSERS = "])}>"
+_AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@) ?[\])}>]")
+_MAX_LOCAL = 64
+_LOCAL_CHARS = r"[\w.%+\-]"
+_LOCAL_BEFORE = re.compile(rf"{_LOCAL_CHARS}{{1,{_MAX_LOCAL}}}$")
+_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+_DOT = r"(?:\.|\s*[\[({<]\s*(?:(?i:dot)|\.)\s*[\])}>]\s*|\s+(?:dot|DOT|Dot)\s+|\s+\.\s+)"
+_DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
+_DOT_SPLIT = re.compile(_DOT)
+
+# Words that precede " at " in prose ("meet me at", "we are at").
+_PROSE_BEFORE_AT = _words(
+    """
+    me us you him her them it is was are be been were am and or not only here there home
+    work look arrive located meet email mail contact reach find text call write message dm
+    pm online available
+    """
+)
+# "logo@2x.png": image names, not addresses.
+_FILE_EXTENSIONS = _words(
+    """
+    png jpg jpeg gif svg webp bmp ico css js html htm php txt pdf
+    """
+)
+
+# The last cue before an address says what it is.
+_CUE_WINDOW = 48
+_CUE = re.compile(
+    rb"\b(?:(jabber|xmpp|jid|otr|omemo)|(e-?mail|mail|telegram|tg|wickr|session|signal|"
+    rb"whatsapp|phone|tel))\b"
+)
+_JABBER_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-]?\s{0,3}(?:jabber|xmpp)\b")
+
+
+def find(text: str, low: bytes) -> Iterator[Match]:
+    taken_until = 0
+    for at in _at_tokens(text, low):
+        if at.start < taken_until:
+            continue
+        match = _address_at(text, low, at)
+        if match is not None:
+            taken_until = match.end
+            yield match
+
+
+def _at_tokens(text: str, low: bytes) -> list[_At]:
+    tokens = [_symbol_at(text, pos) for pos in positions(low, b"@")]
+    tokens += [
+        _widen(text, m.start(), m.end(), AtStyle.SYMBOL) for m in _AT_BRACKETED.finditer(low)
+    ]
+    for pos in positions(low, b" at "):
+        style = AtStyle.WORD_UPPER if text[pos + 1 : pos + 3] == "AT" else AtStyle.WORD
+        tokens.append(_widen(text, pos, pos + 4, style))
+    return sorted(tokens, key=lambda t: t.start)
+
+
+def _symbol_at(text: str, pos: int) -> _At:
+    at = _widen(text, pos, pos + 1, AtStyle.PLAIN)
+    if at.start < pos or at.end > pos + 1:
+        return _At(at.start, at.end, AtStyle.SYMBOL)
+    return at
+
+
+def _widen(text: str, start: int, end: int, style: AtStyle) -> _At:
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return _At(start, end, style)
+
+
+def _address_at(text: str, low: bytes, at: _At) -> Match | None:
+    if at.style is AtStyle.PLAIN and _is_bracketed(text, at):
+        return None  # "(@)": the bracket scan reports it
+    window_start = max(0, at.start - _MAX_LOCAL)
+    local_match = _LOCAL_BEFORE.search(text, window_start, at.start)
+    domain_match = _DOMAIN.match(text, at.end)
+    if local_match is None or domain_match is None:
+        return None
+    if local_match.start() == window_start > 0 and re.match(_LOCAL_CHARS, text[window_start - 1]):
+        return None  # longer than any local part
+    local = local_match.group().lstrip(".")
+    local_start = local_match.end() - len(local)
+    separators = _DOT_SPLIT.findall(domain_match.group())
+    labels = _DOT_SPLIT.split(domain_match.group())
+    domain = ".".join(labels)
+    dots_written_out = any(sep != "." for sep in separators)
+    if not local or not _plausible(local, domain, at.style, dots_written_out):
+        return None
+    value = _validated(local, labels)
+    if value is None:
+        return None
+    start, end = local_start, domain_match.end()
+    jabber = _is_jabber(low, start, end, labels)
+    obfuscated = at.style is not AtStyle.PLAIN or dots_written_out
+    if jabber:
+        kind, extractor, confidence = kinds.JABBER, "contacts.jabber", CONFIDENCE_JABBER
+    elif obfuscated:
+        kind, extractor = kinds.EMAIL, "contacts.email_obfuscated"
+        confidence = CONFIDENCE_OBFUSCATED
+    else:
+        kind, extractor, confidence = kinds.EMAIL, "contacts.email", CONFIDENCE_PLAIN
+    return Match(
+        kind=kind,
+        value=value,
+        raw=text[start:end],
+        start=start,
+        end=end,
+        confidence=confidence,
+        extractor=extractor,
+    )
+
+
+def _is_bracketed(text: str, at: _At) -> bool:
+    return (
+        at.start > 0
+        and text[at.start - 1] in _OPENERS
+        and at.end < len(text)
+        and text[at.end] in _CLOSERS
+    )
+
+
+def _plausible(local: str, domain: str, style: AtStyle, dots_written_out: bool) -> bool:
+    tld = domain.rsplit(".", 1)[-1].lower()
+    if style is AtStyle.PLAIN and not dots_written_out:
+        return tld.isalpha() and tld not in _FILE_EXTENSIONS
+    if style is AtStyle.WORD:
+        if local.lower() in _PROSE_BEFORE_AT:
+            return False
+        return is_known_provider(domain) or (dots_written_out and is_real_tld(tld))
+    return is_known_provider(domain) or is_real_tld(tld)
+
+
+def _validated(local: str, labels: list[str]) -> str | None:
+    """The normalised address, or None when it is not a valid one."""
+    if labels[-1].lower() == "onion":
+        # email_validator refuses special-use domains; an onion mail host counts
+        # when its label is a real v3 address and the local part is valid.
+        if len(labels) < 2 or not is_v3_label(labels[-2]):
+            return None
+        if _validated(local, ["example", "com"]) is None:
+            return None
+        return f"{local}@{'.'.join(labels)}".lower()
+    try:
+        result = validate_email(f"{local}@{'.'.join(labels)}", check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return result.normalized.lower()
+
+
+def _is_jabber(low: bytes, start: int, end: int, labels: list[str]) -> bool:
+    if any(label.lower() in ("jabber", "xmpp") for label in labels[:-1]):
+        return True
+    if _JABBER_CUE_AFTER.match(low, end):
+        return True
+    cues = _CUE.findall(low, max(0, start - _CUE_WINDOW), start)
+    return bool(cues) and bool(cues[-1][0])

@@ -1,0 +1,168 @@
+"""Messenger handles: Telegram (links and cued usernames), Wickr (cued), Session IDs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors import kinds
+from extractors.base import Match
+from extractors.contacts.skeleton import positions
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+CONFIDENCE_LINK = 0.95
+CONFIDENCE_CUED = 0.85
+CONFIDENCE_SESSION = 0.95
+
+# Telegram usernames: 5-32 characters, a letter first, letters, digits, "_".
+_TELEGRAM_USER = r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]"
+_WICKR_USER = r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9]"
+# Not followed by more name, an "@" (an e-mail) or ".word" / "://" (a host, a URL).
+_USER_END = r"(?![A-Za-z0-9_@]|\.[A-Za-z0-9]|://)"
+
+# t.me paths that are not usernames: invites, previews, sticker packs, share links.
+_RESERVED_PATHS = _words(
+    """
+    joinchat addstickers addemoji addtheme addlist share proxy socks login setlanguage
+    confirmphone boost invoice giftcode contact iv
+    """
+)
+_LINK_HOSTS = (b"t.me/", b"telegram.me/", b"telegram.dog/")
+_LINK_USER = re.compile(rf"@?({_TELEGRAM_USER}){_USER_END}")
+_SCHEME_BEFORE = re.compile(r"(?i:https?://)?(?i:www\.)?$")
+
+# What may sit between a cue and the handle: "Telegram: @x", "TG - x", "Wickr Me: x",
+# "Telegram ID x", "📱 Telegram ➡️ @x".
+_CONNECTOR = (
+    r"(?:\s*(?i:me|id|username|user|name|handle|acc|account|contact|channel)(?![A-Za-z0-9_]))?"
+)
+_SEPARATOR = (
+    r"(?P<sep>[\s:=\-\u2013\u2014>|\u2022\u27a1\u2192\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]"
+    r"{0,6})"
+)
+_TELEGRAM_AFTER_CUE = re.compile(
+    rf"(?P<conn>{_CONNECTOR}){_SEPARATOR}(?P<at>@ ?)?(?P<user>{_TELEGRAM_USER}){_USER_END}"
+)
+_WICKR_AFTER_CUE = re.compile(
+    rf"(?P<conn>{_CONNECTOR}){_SEPARATOR}(?P<at>@ ?)?(?P<user>{_WICKR_USER}){_USER_END}"
+)
+_TELEGRAM_CUES = (b"telegram", b"telega", b"tele", b"tg")
+_TELEGRAM_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-:?]?\s{0,3}(?:on |via |at |in )?(?:telegram|tg)\b")
+_HANDLE_AFTER_AT = re.compile(rf"@({_TELEGRAM_USER}){_USER_END}")
+_EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192")
+
+# Words that follow "telegram" / "wickr" in sentences, not usernames; and the cue
+# words themselves ("Telegram: Telegram: @x", "wickr: wickr: x").
+_NOT_HANDLES = _words(
+    """
+    telegram telega tele wickr wickrme https http www jabber xmpp session signal whatsapp
+    email mail phone text only also available here there please contact message messages
+    messenger channel channels group groups chat chats account accounts username user users
+    handle app apps link links bot bots today now first instead preferred ready and with
+    the for from then this that your their our official support secure private encrypted
+    number numbers call calls video voice desktop android iphone download install
+    notifications
+    """
+)
+
+_SESSION_ID = re.compile(r"05(?<![0-9A-Za-z]..)[0-9a-fA-F]{64}(?![0-9A-Za-z])")
+
+
+def find(text: str, low: bytes) -> Iterator[Match]:
+    yield from _telegram_links(text, low)
+    yield from _telegram_cued(text, low)
+    yield from _wickr_cued(text, low)
+    yield from _session_ids(text)
+
+
+def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
+    for host in _LINK_HOSTS:
+        for pos in positions(low, host):
+            if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in ".-_"):
+                continue  # "next.me/", "abt.me/": another host
+            user = _LINK_USER.match(text, pos + len(host))
+            if user is None or user.group(1).lower() in _RESERVED_PATHS:
+                continue
+            start = _SCHEME_BEFORE.search(text, max(0, pos - 12), pos).start()
+            yield _handle(text, kinds.TELEGRAM, user.group(1), start, user.end(), "link")
+
+
+def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
+    for cue in _TELEGRAM_CUES:
+        for pos in positions(low, cue):
+            end = pos + len(cue)
+            if _inside_word(low, pos, end):
+                continue  # "tele" of "telegram", "tg" of "outgrow"
+            found = _TELEGRAM_AFTER_CUE.match(text, end)
+            if found is not None and _accepted(found, bare_needs_shape=True):
+                start = found.start("at") if found["at"] else found.start("user")
+                yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
+    for pos in positions(low, b"@"):
+        if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "._%+-"):
+            continue  # the "@" of an e-mail address
+        handle = _HANDLE_AFTER_AT.match(text, pos)
+        if handle is not None and _TELEGRAM_CUE_AFTER.match(low, handle.end()):
+            yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "cued")
+
+
+def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
+    for pos in positions(low, b"wickr"):
+        end = pos + len("wickr")
+        if _inside_word(low, pos, end):
+            continue
+        found = _WICKR_AFTER_CUE.match(text, end)
+        if found is not None and _accepted(found, bare_needs_shape=False):
+            start = found.start("at") if found["at"] else found.start("user")
+            yield _handle(text, kinds.WICKR, found["user"], start, found.end(), "cued")
+
+
+def _session_ids(text: str) -> Iterator[Match]:
+    for found in _SESSION_ID.finditer(text):
+        yield Match(
+            kind=kinds.SESSION,
+            value=found.group().lower(),
+            raw=found.group(),
+            start=found.start(),
+            end=found.end(),
+            confidence=CONFIDENCE_SESSION,
+            extractor="contacts.session",
+        )
+
+
+def _inside_word(low: bytes, start: int, end: int) -> bool:
+    before = low[start - 1 : start] if start else b""
+    after = low[end : end + 1]
+    return before.isalnum() or after.isalnum()
+
+
+def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:
+    """Whether the word after a cue is a handle rather than the rest of a sentence."""
+    user = found["user"]
+    if user.lower() in _NOT_HANDLES:
+        return False
+    if found["at"] or found["conn"] or _EXPLICIT_SEPARATOR & set(found["sep"]):
+        return True
+    if not found["sep"]:
+        return False  # "telegramvendor": no separation at all
+    # "Telegram annabella22" / "Telegram Vendor_X": a handle's shape, not a word's.
+    return not bare_needs_shape or _looks_like_handle(user)
+
+
+def _looks_like_handle(user: str) -> bool:
+    return any(c.isdigit() or c == "_" for c in user) or any(c.isupper() for c in user[1:])
+
+
+def _handle(text: str, kind: str, user: str, start: int, end: int, how: str) -> Match:
+    return Match(
+        kind=kind,
+        value=user.lower(),
+        raw=text[start:end],
+        start=start,
+        end=end,
+        confidence=CONFIDENCE_LINK if how == "link" else CONFIDENCE_CUED,
+        extractor=f"contacts.{kind}_{how}",
+    )

@@ -1,0 +1,73 @@
+"""Tor v3 onion hosts, checksum-verified (rend-spec-v3, "Encoding onion addresses").
+
+    onion_address = base32(PUBKEY | CHECKSUM | VERSION) + ".onion"
+    CHECKSUM = SHA3-256(".onion checksum" | PUBKEY | VERSION)[:2],  VERSION = 0x03
+
+v2 hosts (16 characters) are dead since 2021 and are ignored. Obfuscated
+separators ("xxxx[.]onion", "xxxx dot onion") are read too.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from collections.abc import Iterator
+
+from extractors import kinds
+from extractors.base import Match
+from extractors.contacts.skeleton import positions
+
+V3_LABEL_LENGTH = 56
+_VERSION = 3
+_CHECKSUM_PREFIX = b".onion checksum"
+
+CONFIDENCE_PLAIN = 0.99
+CONFIDENCE_OBFUSCATED = 0.9
+
+# What stands before "onion": a dot, or a written-out / bracketed dot.
+_SEPARATOR_BEFORE = re.compile(r"(?:\.|\s*[\[({]\s*(?:\.|(?i:dot))\s*[\])}]\s*|\s+(?i:dot)\s+)$")
+_SEPARATOR_WINDOW = 12
+
+
+def is_v3_label(label: str) -> bool:
+    """True when ``label`` is a 56-character v3 onion label whose checksum verifies."""
+    if len(label) != V3_LABEL_LENGTH:
+        return False
+    try:
+        raw = base64.b32decode(label.upper())
+    except (binascii.Error, ValueError):
+        return False
+    pubkey, checksum, version = raw[:32], raw[32:34], raw[34]
+    if version != _VERSION:
+        return False
+    digest = hashlib.sha3_256(_CHECKSUM_PREFIX + pubkey + bytes([version])).digest()
+    return digest[:2] == checksum
+
+
+def find(text: str, low: bytes) -> Iterator[Match]:
+    for pos in positions(low, b"onion"):
+        end = pos + len("onion")
+        if end < len(text) and text[end].isalnum():
+            continue  # "onions"
+        separator = _SEPARATOR_BEFORE.search(text, max(0, pos - _SEPARATOR_WINDOW), pos)
+        if separator is None:
+            continue
+        label_end = separator.start()
+        label_start = label_end - V3_LABEL_LENGTH
+        if label_start < 0 or (label_start > 0 and text[label_start - 1].isalnum()):
+            continue  # too short, or part of a longer run: not a v3 label
+        label = text[label_start:label_end]
+        if not is_v3_label(label):
+            continue
+        plain = separator.group() == "."
+        yield Match(
+            kind=kinds.ONION,
+            value=label.lower() + ".onion",
+            raw=text[label_start:end],
+            start=label_start,
+            end=end,
+            confidence=CONFIDENCE_PLAIN if plain else CONFIDENCE_OBFUSCATED,
+            extractor="contacts.onion" if plain else "contacts.onion_obfuscated",
+        )

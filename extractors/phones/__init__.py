@@ -1,0 +1,164 @@
+"""Phone numbers, plain or obfuscated the way escort and vendor ads write them.
+
+The text is scanned once for digit clusters (tokens.py); only those are read:
+groups that are prices, dates, measures or glued to letters are cut out
+(context.py), whole groups are assembled into candidate digit strings, and
+phonenumbers decides which are valid numbers (numbers.py). Where several
+readings overlap, the one whose ends fall on the clearest boundaries wins.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors import kinds
+from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
+from extractors.phones import context
+from extractors.phones.numbers import MAX_DIGITS, Number, Reading, read_number
+from extractors.phones.tokens import Group, clusters
+
+CONFIDENCE_PLAIN = 0.95
+CONFIDENCE_OBFUSCATED = 0.8
+# Valid, but read without a "+" or with an end in the middle of a run of digits.
+CONFIDENCE_GUESSED = 0.7
+
+# How clearly a number may begin or end between two groups.
+_NO_BOUNDARY = 0  # "5 1 2": inside a run of single obfuscated digits
+_WEAK_BOUNDARY = 1  # "512 555": between formatted groups, or a wide gap
+_STRONG_BOUNDARY = 2  # edge of a run, a filler word, a "+", a line break
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    first: int
+    last: int
+    number: Number
+    score: int
+    digit_count: int
+    # Begins or ends inside a run of single obfuscated digits ("5 1 2 5 ...").
+    cuts_run: bool
+
+
+def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
+    for groups in clusters(text):
+        for run in _clean_runs(text, groups):
+            yield from _numbers_in_run(text, run, options.default_region)
+
+
+def _clean_runs(text: str, groups: list[Group]) -> Iterator[list[Group]]:
+    """Split a cluster at sentence breaks and at groups that cannot be phone digits."""
+    bad = context.blocked_groups(text, groups) | context.tainted(text, groups)
+    run: list[Group] = []
+    for index, group in enumerate(groups):
+        if index in bad or group.break_before:
+            if run:
+                yield run
+            run = []
+        if index not in bad:
+            run.append(group)
+    if run:
+        yield run
+
+
+def _numbers_in_run(text: str, run: list[Group], region: str) -> Iterator[Match]:
+    boundaries = [_STRONG_BOUNDARY] + [_boundary(a, b) for a, b in itertools.pairwise(run)]
+    boundaries.append(_STRONG_BOUNDARY)  # after the last group
+    first_free = _after_cued_identifier(text, run)
+    candidates = [c for c in _candidates(run, boundaries, region) if c.first >= first_free]
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=_preference):
+        if any(cand.first <= last and first <= cand.last for first, last in taken):
+            continue
+        match = _to_match(text, run, cand)
+        if match is not None:
+            taken.append((cand.first, cand.last))
+            yield match
+
+
+def _preference(cand: _Candidate) -> tuple[int, bool, int, int]:
+    """Clearest boundaries first, then a "+"/national reading, then the longest."""
+    bare = cand.number.reading is Reading.BARE_COUNTRY_CODE
+    return (-cand.score, bare, -cand.digit_count, cand.first)
+
+
+def _after_cued_identifier(text: str, run: list[Group]) -> int:
+    """Index of the first group not part of an identifier the run starts with.
+
+    "Tracking: 9400 1446 3632 4429 6987 12" holds a valid number in its tail; the
+    cue covers every group written tight after it, up to a word or a wider gap.
+    """
+    if not context.has_id_cue(text, run[0].start):
+        return 0
+    index = 1
+    while index < len(run) and run[index].tight_before and not run[index].word_before:
+        index += 1
+    return index
+
+
+def _boundary(before: Group, after: Group) -> int:
+    if after.word_before or after.plus_before or after.newline_before:
+        return _STRONG_BOUNDARY
+    if after.spaced_before or len(before.digits) > 1 or len(after.digits) > 1:
+        return _WEAK_BOUNDARY
+    return _NO_BOUNDARY
+
+
+def _candidates(run: list[Group], boundaries: list[int], region: str) -> Iterator[_Candidate]:
+    for first, group in enumerate(run):
+        if boundaries[first] == _NO_BOUNDARY or group.weak:
+            continue
+        plus = group.plus_before
+        digits = ""
+        for last in range(first, len(run)):
+            if last > first and run[last].plus_before:
+                break
+            digits += run[last].digits
+            if len(digits) > MAX_DIGITS:
+                break
+            number = None if run[last].weak else read_number(digits, plus, region)
+            if number is not None:
+                after = boundaries[last + 1]
+                score = boundaries[first] + after
+                yield _Candidate(first, last, number, score, len(digits), after == _NO_BOUNDARY)
+
+
+def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
+    groups = run[cand.first : cand.last + 1]
+    start, end = groups[0].start, groups[-1].end
+    if groups[0].plus_before:
+        start = _plus_position(text, start)
+    if start > 0 and text[start - 1] == "(" and ")" in text[start:end]:
+        start -= 1
+    if context.has_id_cue(text, start) or context.is_counting(groups):
+        return None
+    plain = all(g.plain for g in groups) and all(
+        g.tight_before and len(g.digits) > 1 for g in groups[1:]
+    )
+    if cand.number.reading is Reading.BARE_COUNTRY_CODE or cand.cuts_run:
+        confidence = CONFIDENCE_GUESSED
+    else:
+        confidence = CONFIDENCE_PLAIN if plain else CONFIDENCE_OBFUSCATED
+    return Match(
+        kind=kinds.PHONE,
+        value=cand.number.e164,
+        raw=text[start:end],
+        start=start,
+        end=end,
+        confidence=confidence,
+        extractor="phones.plain" if plain else "phones.obfuscated",
+    )
+
+
+def _plus_position(text: str, start: int) -> int:
+    """Where the "+" written before a group is (it is in the gap right before it)."""
+    for pos in range(start - 1, max(-1, start - 8), -1):
+        if text[pos] in "+\uff0b":
+            return pos
+        if text[pos].isalnum():
+            break
+    return start
+
+
+FAMILY = Family(name="phones", kinds=frozenset({kinds.PHONE}), find=find)

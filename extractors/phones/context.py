@@ -1,0 +1,125 @@
+"""What only looks like a phone number: prices, dates, times, body measurements,
+counters and identifiers. Checked on the few clusters that survive the scan,
+never on the whole text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from extractors.phones.tokens import Group
+
+# Shapes that are something else when they stand alone (not inside a longer run
+# of digits and separators, which is how "5.1.2.5.5.5..." obfuscations look).
+_ALONE_BEFORE = r"(?<![\w])(?<!\d[-/.:])"
+_ALONE_AFTER = r"(?![\w])(?![-/.:]\d)"
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+_NOT_A_PHONE = re.compile(
+    _ALONE_BEFORE
+    + r"(?:"
+    + r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2026-11-21
+    + r"|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"  # 11/21/2026, 21.11.26
+    + r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[-\u2013]\s?\d{1,2}:\d{2}(?::\d{2})?)?"  # 10:30-11:00
+    + r"|24\s?[/x]\s?7"  # 24/7
+    + r"|\d\s?['’]\s?\d{1,2}(?:\s?[\"”]|\s?(?:''|’’))?"  # 5'6"
+    + r"|\d{2}(?i:[a-h]{1,3})?[-/]\d{2}[-/]\d{2}"  # 34D-24-36
+    + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500
+    + r"|\d+\.\d{1,2}"  # 3.5, 0.25
+    + r"|[vV]?\d{1,2}\.\d{1,3}\.\d{1,4}"  # version 7.4.226
+    + rf"|{_OCTET}(?:\.{_OCTET}){{3}}(?::\d{{1,5}})?"  # 192.168.1.10:8080
+    + r"|[A-Za-z]{2,10}[-_#]\d+(?:[-_/]\d+)*"  # ORD-2020-70384
+    + r"|[A-Z]{2}\s\d{5}(?:-\d{4})?"  # TX 78701 (US state + ZIP)
+    + r")"
+    + _ALONE_AFTER
+)
+
+# A short number next to these is a quantity (price, duration, size), not phone digits.
+_QUANTITY_MAX_DIGITS = 5
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₿₽₹]\s?$")
+_UNIT_AFTER = re.compile(
+    r"[ \t]?(?:[$€£¥₿₽₹%]|(?i:usd|eur|gbp|cad|aud|btc|xmr|eth|ltc|dollars?|bucks|euros?|"
+    r"roses?|hh|hr|hrs|hours?|mins?|minutes?|nights?|days?|weeks?|y/o|yrs?|years?|"
+    r"lbs?|kgs?|grams?|mg|ml|oz|cm|mm|ft|feet|inch|inches|pcs|pills?|tabs?|sats?|percent)"
+    r"(?![^\W\d_]))"
+)
+# Also units, but ordinary words too ("0123 in Dallas", "pm me"): they only make a
+# quantity of a number that stands alone, not of the last group of "512 555 0123".
+_AMBIGUOUS_UNIT_AFTER = re.compile(r"[ \t]?(?i:k|h|am|pm|yo|in|x|g|gr|off|st|nd|rd|th)(?![^\W\d_])")
+
+# An explicit identifier cue right before the digits: "Order #5125550123".
+_ID_CUE = re.compile(
+    r"(?i)\b(?:order|ord|id|ref|reference|invoice|inv|listing|item|sku|tracking|tracked|"
+    r"track|trk|usps|ups|fedex|dhl|parcel|shipment|waybill|txid|tx|post|thread|ticket|case|"
+    r"serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
+    r"product|pid|uid|user|member|room)\b[\s#№:.\-=]*$"
+)
+_HASH_CUE = re.compile(r"[#№][\s:]*$")
+# "Phone #: 512 555 0123" is a phone despite the "#".
+_PHONE_WORD_BEFORE_HASH = re.compile(
+    r"(?i)\b(?:phone|ph|tel|tell|cell|mobile|mob|number|num|call|text|txt|whatsapp|wa|"
+    r"sms|contact|line)\s*[#№][\s:]*$"
+)
+_CUE_WINDOW = 40
+
+
+def blocked_groups(text: str, groups: list[Group]) -> set[int]:
+    """Indices of groups that are part of a price, date, time, measure or quantity."""
+    blocked: set[int] = set()
+    lo = max(0, groups[0].start - 12)
+    hi = min(len(text), groups[-1].end + 12)
+    spans = [m.span() for m in _NOT_A_PHONE.finditer(text, lo, hi)]
+    for index, group in enumerate(groups):
+        if any(group.start < e and s < group.end for s, e in spans) or (
+            len(group.digits) <= _QUANTITY_MAX_DIGITS and _is_quantity(text, group)
+        ):
+            blocked.add(index)
+    return blocked
+
+
+def _is_quantity(text: str, group: Group) -> bool:
+    if len(group.digits) > 1 and group.digits[0] == "0":
+        return False  # prices and sizes are not written with a leading zero
+    return bool(
+        _CURRENCY_BEFORE.search(text, max(0, group.start - 2), group.start)
+        or _UNIT_AFTER.match(text, group.end)
+        or (not group.tight_before and _AMBIGUOUS_UNIT_AFTER.match(text, group.end))
+    )
+
+
+def has_id_cue(text: str, start: int) -> bool:
+    """An order / listing / reference cue sits right before ``start``."""
+    lo = max(0, start - _CUE_WINDOW)
+    if _ID_CUE.search(text, lo, start):
+        return True
+    return bool(
+        _HASH_CUE.search(text, lo, start) and not _PHONE_WORD_BEFORE_HASH.search(text, lo, start)
+    )
+
+
+# Pagination ("1 2 3 4 5 6 7 8 9 10") spells valid numbers; phones often hold a
+# short ascending run ("555-0123" written digit by digit), so only longer runs count.
+_COUNTING_RUN = 5
+
+
+def is_counting(groups: list[Group]) -> bool:
+    """Consecutive groups counting up by one: pagination, a list, a table."""
+    run = 1
+    for prev, cur in itertools.pairwise(groups):
+        run = run + 1 if int(cur.digits) == int(prev.digits) + 1 else 1
+        if run >= _COUNTING_RUN:
+            return True
+    return False
+
+
+def tainted(text: str, groups: list[Group]) -> set[int]:
+    """Groups glued to letters that are not part of the number ("ID512", "120lbs", hex)."""
+    bad: set[int] = set()
+    for index, group in enumerate(groups):
+        before_is_neighbour = index > 0 and groups[index - 1].end == group.start
+        after_is_neighbour = index + 1 < len(groups) and groups[index + 1].start == group.end
+        if (group.start > 0 and text[group.start - 1].isalnum() and not before_is_neighbour) or (
+            group.end < len(text) and text[group.end].isalnum() and not after_is_neighbour
+        ):
+            bad.add(index)
+    return bad

@@ -1,0 +1,318 @@
+"""Digit clusters: where a phone number might be written, plain or obfuscated.
+
+A cluster is a run of digit *groups* (``512``, ``fIve``, ``4️⃣``, ``Ol23``) joined by
+separators or by at most two filler words (``512 call 555 me 0123``). Every group
+keeps its span in the original text, so a number assembled from whole groups maps
+back to exactly what the page said: the group list is the offset map.
+
+Speed comes from how the regex engine scans: a pattern whose first element is one
+character class, or an alternation of branches that each start with a literal, is
+skipped through at C speed; anything else is tried at every position. So there are
+two scans -- clusters that start with a digit, clusters that start with a spelled
+digit -- both shaped that way, case-insensitive by explicit classes (IGNORECASE
+turns the fast skip off). Every repetition is possessive, which keeps the scan
+linear on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Decimal digits in any script (\d), plus the superscript, subscript, circled and
+# dingbat digits that ads use to dodge filters. Each maps through unicodedata.digit.
+_DIGIT = (
+    r"[\d\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u24ea"
+    r"\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]"
+)
+# Letters written for digits inside a digit word ("5l2", "5O5"): o=0, l/i=1.
+_LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
+_LOOKALIKE_LETTER = "[oOlLiI]"
+_LETTER = r"[^\W\d_]"
+_NO_LETTER_NEXT = rf"(?!{_LETTER})"
+# After the first character has been consumed: the character before it is no letter.
+_NO_LETTER_BEFORE_FIRST = rf"(?<!{_LETTER}.)"
+
+# Spelled digits and their usual misspellings: each letter may be replaced by the
+# look-alikes ads use ("f0ur", "sev3n", "f1ve", "5ix", "f!ve").
+_SPELLED = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+_LOOKALIKES = {"o": "0", "e": "3", "i": "1l!|", "s": "5"}
+_UNLEET = str.maketrans({"0": "o", "3": "e", "1": "i", "l": "i", "!": "i", "|": "i", "5": "s"})
+
+# Words that stand for a digit only between other digits ("five one two oh one",
+# "won", "ate"): never the start of a cluster, because in prose they are words.
+_WEAK = {
+    "oh": "0",
+    "o": "0",
+    "too": "2",
+    "to": "2",
+    "for": "4",
+    "won": "1",
+    "ate": "8",
+    "i": "1",
+    "l": "1",
+}
+
+# Between digit groups: whitespace, dashes, dots, slashes, brackets, zero-width
+# characters, the emoji variation selector and emoji/dingbat symbols ("5🔥1🔥2").
+# Commas are deliberately absent: "1,500" and "10, 20, 30" are never phone digits.
+_SEP_MARKS = (
+    r".\-\u2010-\u2015\u2212/\\_*~:=+\uff0b()\[\]{}<>|'\"`\u2022\u00b7"
+    r"\u200b-\u200d\u2060\ufe0f\u2600-\u2775\u2794-\u27bf\U0001f000-\U0001faff"
+)
+# Filler words join digits only on one line: across a line break ("120 lbs.\n\n
+# Patch 8.1") they are just the next sentence.
+_SEP_ON_LINE = rf"[ \t\u00a0\u2000-\u200a\u202f\u3000{_SEP_MARKS}]"
+_MAX_SEP = 6
+_MAX_FILLER_WORDS = 2
+_MAX_FILLER_LETTERS = 10
+
+
+def _variants(char: str) -> str:
+    return "".join(dict.fromkeys(char.lower() + char.upper() + _LOOKALIKES.get(char, "")))
+
+
+def _class(char: str) -> str:
+    return "[" + "".join(re.escape(c) for c in _variants(char)) + "]"
+
+
+def _caseless(word: str) -> str:
+    return "".join(_class(c) for c in word)
+
+
+def _case_only(word: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in word)
+
+
+_STRONG = "(?:" + "|".join(_caseless(w) for w in _SPELLED) + ")"
+_WEAK_RX = (
+    "(?:" + "|".join(_case_only(w) for w in sorted(_WEAK, key=len, reverse=True)) + ")"
+) + _NO_LETTER_NEXT
+_KEYCAP = r"[0-9]\ufe0f?\u20e3"
+_SPELLED_RUN = rf"{_STRONG}++{_NO_LETTER_NEXT}"
+# A digit word: digits with o/l/i look-alikes, standing alone ("5o5", "5l2"); or,
+# failing that, just the digits (then the group is glued to letters: "120lbs").
+# Written as what follows the first digit, so the digit-led scan can share it.
+_DIGIT_WORD_REST = (
+    rf"(?:(?<![^\W_].)(?:{_DIGIT}|{_LOOKALIKE_LETTER})*+{_NO_LETTER_NEXT}|{_DIGIT}*+)"
+)
+_DIGIT_WORD = _DIGIT + _DIGIT_WORD_REST
+# Inside a cluster a group may also start with look-alike letters ("555-Ol23").
+_LETTER_LED_WORD = (
+    rf"{_LOOKALIKE_LETTER}++{_DIGIT}(?:{_DIGIT}|{_LOOKALIKE_LETTER})*+{_NO_LETTER_NEXT}"
+)
+_SEED = f"(?:{_KEYCAP}|{_SPELLED_RUN}|{_DIGIT_WORD}|{_LETTER_LED_WORD}|{_WEAK_RX})"
+_FILLER = (
+    rf"(?!(?:{_STRONG}++|{_WEAK_RX}){_NO_LETTER_NEXT})"
+    rf"{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
+)
+# Separators alone may break the line once ("512\n555 0123" from table cells),
+# never at a paragraph break.
+_GAP = (
+    rf"(?:{_SEP_ON_LINE}{{0,{_MAX_SEP}}}+"
+    rf"(?:{_FILLER}{_SEP_ON_LINE}{{1,{_MAX_SEP}}}+){{1,{_MAX_FILLER_WORDS}}}+"
+    rf"|{_SEP_ON_LINE}{{0,{_MAX_SEP}}}+(?:\r?\n{_SEP_ON_LINE}{{0,{_MAX_SEP}}}+)?+)"
+)
+_CONTINUATION = f"(?:{_GAP}{_SEED})*+"
+
+# Clusters that begin with a digit (or with a spelled digit led by one: "0ne").
+# The leading class is consumed first -- that is what makes the scan fast -- and
+# each branch then looks back at what it was. Only clusters of two or more groups,
+# or one run of seven digits, match at all: lone short numbers ("2019", "page 4")
+# are the bulk of a page's digits and should cost no Python work.
+_DIGIT_LED_SPELLED = "|".join(
+    f"(?<={c}){_NO_LETTER_BEFORE_FIRST}{_caseless(w[1:])}"
+    for w in _SPELLED
+    for c in _variants(w[0])
+    if c.isdigit()
+)
+_FIRST_GROUP_REST = (
+    rf"(?:(?<=[0-9])\ufe0f?\u20e3|(?:{_DIGIT_LED_SPELLED}){_STRONG}*+{_NO_LETTER_NEXT}"
+    rf"|{_DIGIT_WORD_REST})"
+)
+# Never from inside a run of digits: its first digit has been tried already.
+_CLUSTER_FROM_DIGIT = re.compile(
+    rf"{_DIGIT}(?<!{_DIGIT}.)(?:(?>{_FIRST_GROUP_REST})(?:{_GAP}{_SEED})++"
+    rf"|{_DIGIT_WORD_REST}(?<=(?:{_DIGIT}|{_LOOKALIKE_LETTER}){{7}}))"
+)
+# Clusters that begin with a spelled digit are found on a "skeleton" of the text:
+# lower-cased, look-alikes replaced ("F1ve" -> "five"), so that ten find passes
+# locate every candidate; a regex alternation of the words would be tried at
+# every "e", "o", "t" ... of the page and is several times slower.
+_SKELETON_REPLACEMENTS = tuple(
+    (lookalike.encode(), letter.encode())
+    for letter, lookalikes in _LOOKALIKES.items()
+    for lookalike in lookalikes
+)
+_SPELLED_BYTES = tuple(word.encode() for word in _SPELLED)
+_CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}{_CONTINUATION}")
+
+# The same alternatives as _SEED, named, to read a cluster back group by group.
+_TOKEN = re.compile(
+    f"(?P<keycap>{_KEYCAP})|(?P<spelled>{_SPELLED_RUN})|(?P<digits>{_DIGIT_WORD})"
+    f"|(?P<lookalike>{_LETTER_LED_WORD})|(?P<weak>{_WEAK_RX})|(?P<word>{_LETTER}+)"
+)
+_SPELLED_ONE = re.compile(_STRONG)
+
+# The shortest phone number anywhere has 7 digits.
+MIN_DIGITS = 7
+# Everything that could stand for a digit: counted at C speed, it bounds a
+# cluster's digits from above, so most clusters ("29 June 2007", "3 is applicable
+# to") are dropped before they are read group by group.
+_DIGIT_LIKE = re.compile(f"{_DIGIT}|{_STRONG}|{_WEAK_RX}|{_LOOKALIKE_LETTER}")
+_PLUS = frozenset("+\uff0b")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_ZERO_WORDS = frozenset({"oh", "o"})
+
+
+# Not frozen: a frozen dataclass pays for object.__setattr__ on every field, and
+# groups are built by the ten thousand on number-heavy pages.
+@dataclass(slots=True)
+class Group:
+    """One run of digits as written, with its span in the original text."""
+
+    start: int
+    end: int
+    digits: str
+    # Written as plain ASCII digits (not spelled, keycapped, look-alike or exotic).
+    plain: bool
+    # The gap before this group holds a filler word ("512 call 555").
+    word_before: bool
+    # A "+" sits in the gap before this group (or right before the cluster).
+    plus_before: bool
+    # Plain separators only, at most two characters ("-", ") ", " ").
+    tight_before: bool
+    # A sentence or list break in the gap before ("2. 512..."): no number spans it.
+    break_before: bool
+    # A line break, or three or more spaces, in the gap before: a likely boundary.
+    newline_before: bool
+    spaced_before: bool
+    # An English word read as a digit between digits ("to", "for", "I"): never a
+    # number's first or last digit. "oh" is not one: numbers end in "oh" often.
+    weak: bool
+
+
+def clusters(text: str) -> Iterator[list[Group]]:
+    """Digit clusters with at least MIN_DIGITS characters, as lists of groups."""
+    last_end = 0
+    for start, end in _cluster_spans(text):
+        # A cluster found by one scan may continue into one the other scan found;
+        # the continuation is the same pattern, so the later one is a suffix.
+        if start < last_end:
+            continue
+        last_end = end
+        if end - start < MIN_DIGITS:
+            continue
+        if len(_DIGIT_LIKE.findall(text, start, end)) < MIN_DIGITS:
+            continue
+        groups = _groups(text, start, end)
+        if sum(len(g.digits) for g in groups) >= MIN_DIGITS:
+            yield groups
+
+
+def _cluster_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _CLUSTER_FROM_DIGIT.finditer(text)]
+    found_by_digit = iter(spans)
+    current = next(found_by_digit, None)
+    spelled_until = 0
+    for pos in sorted(_spelled_digit_starts(text)):
+        while current is not None and current[1] <= pos:
+            current = next(found_by_digit, None)
+        if pos < spelled_until or (current is not None and current[0] <= pos):
+            continue  # inside a cluster already found
+        match = _CLUSTER_FROM_WORD.match(text, pos)
+        if match is not None:
+            spans.append(match.span())
+            spelled_until = match.end()
+    spans.sort()
+    return spans
+
+
+def _spelled_digit_starts(text: str) -> Iterator[int]:
+    """Positions where a spelled digit begins a word."""
+    # ASCII bytes with one "?" per other character keep offsets exact, and bytes
+    # lower/replace/find are much faster than their str versions on non-ASCII text.
+    skeleton = text.encode("ascii", "replace").lower()
+    for lookalike, letter in _SKELETON_REPLACEMENTS:
+        skeleton = skeleton.replace(lookalike, letter)
+    for word in _SPELLED_BYTES:
+        pos = skeleton.find(word)
+        while pos != -1:
+            if pos == 0 or not skeleton[pos - 1 : pos].isalpha():
+                yield pos
+            pos = skeleton.find(word, pos + 1)
+
+
+def _groups(text: str, start: int, end: int) -> list[Group]:
+    groups: list[Group] = []
+    gap_start = start
+    word_in_gap = False
+    for token in _TOKEN.finditer(text, start, end):
+        kind = token.lastgroup or ""
+        if kind == "word":
+            word_in_gap = True
+            continue
+        s, e = token.span()
+        if not groups:
+            s = _extend_over_lookalike_letters(text, s)
+            gap_text = text[max(0, s - 2) : s]
+        else:
+            gap_text = text[gap_start:s]
+        written = text[s:e]
+        plain = written.isascii() and written.isdigit()
+        groups.append(
+            Group(
+                start=s,
+                end=e,
+                digits=written if plain else _digits_of(kind, written.lower()),
+                plain=plain,
+                word_before=word_in_gap,
+                plus_before=any(c in _PLUS for c in gap_text),
+                tight_before=bool(groups) and len(gap_text) <= 2 and _is_plain_gap(gap_text),
+                break_before=bool(groups) and _SENTENCE_BREAK.search(gap_text) is not None,
+                newline_before=bool(groups) and "\n" in gap_text,
+                spaced_before=bool(groups) and len(gap_text) >= 3 and gap_text.isspace(),
+                weak=kind == "weak" and written.lower() not in _ZERO_WORDS,
+            )
+        )
+        gap_start = e
+        word_in_gap = False
+    return groups
+
+
+def _extend_over_lookalike_letters(text: str, start: int) -> int:
+    # "Ol23": the scan starts at the first real digit; take the look-alike letters
+    # before it when they begin a word of their own.
+    s = start
+    while s > 0 and text[s - 1].lower() in _LETTER_DIGITS:
+        s -= 1
+    if s == start or (s > 0 and text[s - 1].isalnum()):
+        return start
+    return s
+
+
+def _is_plain_gap(gap: str) -> bool:
+    return all(c in " -.()/+" for c in gap)
+
+
+def _digits_of(kind: str, token: str) -> str:
+    if kind == "keycap":
+        return token[0]
+    if kind == "weak":
+        return _WEAK[token]
+    if kind == "spelled":
+        return "".join(_SPELLED[w.translate(_UNLEET)] for w in _SPELLED_ONE.findall(token))
+    return "".join(_LETTER_DIGITS.get(c) or str(unicodedata.digit(c)) for c in token)
