@@ -7,6 +7,7 @@ conformance suite that proves it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from index.model import (
@@ -72,6 +73,18 @@ class IndexBackend(Protocol):
 
     def stats(self) -> IndexStats:
         """by_kind and sites sorted by name."""
+
+    def first_seen_between(
+        self,
+        since: datetime | None,
+        until: datetime,
+        sites: Sequence[str] = (),
+        limit: int = 1000,
+    ) -> list[EntityHit]:
+        """Entities first seen after ``since`` (None: from the beginning) and at or before
+        ``until``, seen on at least one of ``sites`` (hosts, as Page.site; empty: any).
+        Oldest first, then by kind and value. Scores are 1.0. This is "what is new since
+        the last crawl run" (`moneytrail runs show`)."""
 
     def most_connected(self, limit: int = 10) -> list[ConnectedEntity]:
         """Entities with the most distinct co-occurring entities (excluding aliases' noise).

@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -716,6 +717,18 @@ class ElasticIndex:
             if not composite["buckets"] or after is None:
                 return sites
             response = self._search(self.names.pages, bodies.sites_query(after))
+
+    def first_seen_between(
+        self,
+        since: datetime | None,
+        until: datetime,
+        sites: Sequence[str] = (),
+        limit: int = 1000,
+    ) -> list[EntityHit]:
+        self._ready_for_reading()
+        body = bodies.first_seen_query(since, until, sites, limit)
+        response = self._search(self.names.entities, body)
+        return [_entity_hit(hit["_source"], 1.0) for hit in response["hits"]["hits"]]
 
     def most_connected(self, limit: int = 10) -> list[ConnectedEntity]:
         self._ready_for_reading()

@@ -589,6 +589,25 @@ def cooccurrence_query(key: str, limit: int) -> Body:
     }
 
 
+def first_seen_query(
+    since: datetime | None, until: datetime, sites: Sequence[str], limit: int
+) -> Body:
+    window = {"lte": to_iso(until)} | ({"gt": to_iso(since)} if since is not None else {})
+    filters: list[Body] = [{"range": {"first_seen": window}}]
+    if sites:
+        filters.append({"terms": {"sites": list(sites)}})
+    return {
+        "size": limit,
+        "query": {"bool": {"filter": filters}},
+        "sort": [
+            {"first_seen": {"order": "asc"}},
+            {"kind": {"order": "asc"}},
+            {"value": {"order": "asc"}},
+        ],
+        "_source": ENTITY_SOURCE,
+    }
+
+
 def most_connected_query(limit: int) -> Body:
     """Non-alias entities by distinct non-alias entities sharing a page with them.
 

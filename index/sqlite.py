@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from index.folding import alias_match_score, fold_alias, typo_budget
@@ -34,7 +35,7 @@ from index.model import (
 )
 from index.sqlite_connect import connect, path_from_url
 from index.sqlite_ingest import BatchWriter
-from index.sqlite_time import from_micros
+from index.sqlite_time import from_micros, to_micros
 from index.trigrams import padded_trigrams
 
 ALIAS = "alias"
@@ -214,6 +215,29 @@ class SQLiteIndex:
             by_kind=by_kind,
             sites=sites,
         )
+
+    def first_seen_between(
+        self,
+        since: datetime | None,
+        until: datetime,
+        sites: Sequence[str] = (),
+        limit: int = 1000,
+    ) -> list[EntityHit]:
+        self._writer.apply()
+        query = f"SELECT {_ENTITY_COLUMNS} FROM entities AS e WHERE e.first_seen <= ?"
+        params: list[object] = [to_micros(until)]
+        if since is not None:
+            query += " AND e.first_seen > ?"
+            params.append(to_micros(since))
+        if sites:
+            marks = ", ".join("?" * len(sites))
+            query += f""" AND EXISTS (
+                SELECT 1 FROM entity_sites AS es JOIN sites AS s ON s.id = es.site_id
+                WHERE es.entity_id = e.id AND s.name IN ({marks}))"""
+            params.extend(sites)
+        query += " ORDER BY e.first_seen, e.kind, e.value LIMIT ?"
+        rows = self._conn.execute(query, (*params, limit)).fetchall()
+        return [self._hit(row, 1.0) for row in rows]
 
     def most_connected(self, limit: int = 10) -> list[ConnectedEntity]:
         """Exact link counts, computed only for entities that could still make the list.
