@@ -730,8 +730,11 @@ def test_cli_serve_prints_urls_writes_configs_and_stops_on_sigterm(tmp_path):
         connection.request("GET", "/")
         assert connection.getresponse().status == 200
         connection.close()
-        while len(list(sites_dir.glob("*.yaml"))) < 2:
-            assert process.stdout.readline()
+        configs = 0
+        while configs < 2:
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            configs += line.startswith("site config:")
         assert {s.name for s in load_sites(sites_dir)} == {"adboard", "forum"}
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
