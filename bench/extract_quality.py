@@ -44,7 +44,7 @@ def main() -> None:
     report = score(documents, registry_extract)
     elapsed = time.perf_counter() - started
 
-    console = Console()
+    console = Console(width=max(100, Console().width))
     console.print(f"corpus {args.corpus} - {len(documents)} documents, scored in {elapsed:.1f} s")
     console.print(_table(report))
     if args.show_errors:
@@ -53,18 +53,18 @@ def main() -> None:
 
 def _table(report: Report) -> Table:
     table = Table(title="precision / recall per kind")
-    for column in ("kind", "labeled", "tp", "fp", "fn", "P", "R", "F1", "target P / R", "met"):
+    for column in ("kind", "labeled", "tp", "fp", "fn", "P", "R", "F1", "target P/R", "met"):
         table.add_column(column, justify="left" if column == "kind" else "right")
     for kind, kind_score in report.per_kind.items():
         if not (kind_score.tp or kind_score.fp or kind_score.fn):
             continue
         target = TARGETS.get(kind)
         met = "-" if target is None else ("yes" if kind_score.meets(target) else "NO")
-        wanted = "-" if target is None else f"{target.precision:.2f} / {target.recall:.2f}"
+        wanted = "-" if target is None else f"{target.precision:.2f}/{target.recall:.2f}"
         table.add_row(*_figures(kind_score), wanted, met)
     micro = report.micro
     met = "yes" if micro.f1 >= MICRO_F1_TARGET else "NO"
-    table.add_row(*_figures(micro), f"micro-F1 {MICRO_F1_TARGET:.2f}", met, style="bold")
+    table.add_row(*_figures(micro), f"F1 {MICRO_F1_TARGET:.2f}", met, style="bold")
     return table
 
 

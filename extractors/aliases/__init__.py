@@ -9,6 +9,7 @@ signatures read off the layout, and, only when
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from extractors import kinds
@@ -32,7 +33,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))
-    for candidate in _most_confident_per_span(found):
+    for candidate in _without_overlaps(found):
         yield Match(
             kind=kinds.ALIAS,
             value=candidate.value,
@@ -44,14 +45,24 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         )
 
 
-def _most_confident_per_span(sources: Iterable[Iterable[Candidate]]) -> list[Candidate]:
-    best: dict[tuple[int, int], Candidate] = {}
-    for source in sources:
-        for candidate in source:
-            span = (candidate.start, candidate.end)
-            if span not in best or candidate.confidence > best[span].confidence:
-                best[span] = candidate
-    return sorted(best.values(), key=lambda c: (c.start, c.end))
+def _without_overlaps(sources: Iterable[Iterable[Candidate]]) -> list[Candidate]:
+    """One alias per stretch of text: the longest ("Green Lotus Labs" over "Green"),
+    then the most confident (a structured name over the same span found by a cue)."""
+    candidates = sorted(
+        (candidate for source in sources for candidate in source),
+        key=lambda c: (c.start - c.end, -c.confidence, c.start),
+    )
+    kept: list[Candidate] = []
+    starts: list[int] = []  # of kept spans, which never overlap, so sorted by start
+    for candidate in candidates:
+        at = bisect_left(starts, candidate.start)
+        if at > 0 and kept[at - 1].end > candidate.start:
+            continue
+        if at < len(kept) and kept[at].start < candidate.end:
+            continue
+        starts.insert(at, candidate.start)
+        kept.insert(at, candidate)
+    return kept
 
 
 FAMILY = Family(name="aliases", kinds=frozenset({kinds.ALIAS}), find=find, is_alias_family=True)

@@ -682,6 +682,8 @@ def _handle_span(text: str, token_start: int, backward: bool = False) -> tuple[i
         return None
     if end < len(text) and text[end] == "@":
         return None  # the local part of an e-mail address
+    if text.startswith("://", end):
+        return None  # a URL's scheme
     return start, end
 
 

@@ -387,7 +387,7 @@ Saludos, {user#a}""",
         "forum",
         """@{user#a} thanks for the heads up.
 For everyone else: {vendor#v}'s PGP key changed, new fingerprint {fpr}.
-Old one was {sha1} which is just a file hash someone pasted, ignore it.""",
+Not to be confused with the sha1 of the release tarball: {sha1}.""",
         copies=3,
     ),
     Template(

@@ -1,0 +1,248 @@
+"""The alias family: cue phrases, lexicon, structured aliases, offsets, linear work, NER."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extractors import kinds
+from extractors.aliases import FAMILY, ModelNotInstalledError, cues, find, require_model
+from extractors.base import ExtractOptions
+
+OPTIONS = ExtractOptions()
+
+
+def values(text: str, options: ExtractOptions = OPTIONS) -> list[str]:
+    return [match.value for match in find(text, options)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vendor: DrWhite\nShips from: NL", ["DrWhite"]),
+        ("Seller - pill_king (4.9/5)", ["pill_king"]),
+        ("Verkäufer: Nordlicht, seit 2021", ["Nordlicht"]),
+        ("Продавец: ЧёрныйКот", ["ЧёрныйКот"]),
+        ("sold by Mr-Nice-Guy. great stealth", ["Mr-Nice-Guy"]),
+        ("Posted by ice_cold_420, thanks", ["ice_cold_420"]),
+        ("Quote from: darkpanda on 03/05/2024", ["darkpanda"]),
+        ("DarkPanda wrote:\n> it came", ["DarkPanda"]),
+        ("Dr.White wrote: shipped", ["Dr.White"]),
+        ("u/pill_king and /u/FooBar agree", ["pill_king", "FooBar"]),
+        ("@darkpanda thanks for the review", ["darkpanda"]),
+        ("trusted vendor GhostPharma ships fast", ["GhostPharma"]),
+        ("Review of GhostPharma's MDMA: solid", ["GhostPharma"]),
+        ("ordered 5g from DrWhite last week", ["DrWhite"]),
+        ("Mirror list for MrSupply101's store:", ["MrSupply101"]),
+        ("Hi gentlemen, I'm Jessica, 23, new in town", ["Jessica"]),
+        ("My name is Valentina and I love to travel", ["Valentina"]),
+        ("Call me Mia 😘", ["Mia"]),
+        ("Ask for Mary Jane, she is lovely", ["Mary Jane"]),
+        ("Lagos - call Elena on +2348021231129", ["Elena"]),
+        ("Hey babe, Tiffany here 💕 just arrived", ["Tiffany"]),
+        ("hii its Zoe, new number", ["Zoe"]),
+        ("I'M JESSICA, CALL ME NOW", ["JESSICA"]),
+        ("❤️ SWEET Bella ❤️ real pics", ["Bella"]),
+        ("xoxo, Candy", ["Candy"]),
+        ("Kisses, Lola", ["Lola"]),
+        ("Soy Valentina, colombiana", ["Valentina"]),
+        ("Me llamo Sofía, tengo 24", ["Sofía"]),
+        ("Меня зовут Маша.", ["Маша"]),
+        ("Ich heiße Lena und bin neu", ["Lena"]),
+        ("Vendor: Green Dragon\nShips worldwide", ["Green Dragon"]),
+        ("great thread\n~ DrWhite\nmore text", ["DrWhite"]),
+        ("[21:04] <darkpanda> you still got it?", ["darkpanda"]),
+        ("Mia, [12.03.24 14:02]\nhi", ["Mia"]),
+        ("alice_b: hey\nbob99: yo\nalice_b: send it", ["alice_b", "bob99", "alice_b"]),
+        ("good vendor, fast shipping.\n- Stoned_wanderer56", ["Stoned_wanderer56"]),
+        ("Someone pretending to be DrWhite on Telegram", ["DrWhite"]),
+    ],
+)
+def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call me now! Ask for details. I'm available 24/7.",
+        "I'm new, I'm real, I'm here, I'm back. Call me babe, ask for Honey.",
+        "vendor on Empire, sold by the gram, shipped by DHL",
+        "Vendor: Dream Market. Seller: AlphaBay. Vendor: Wall Street Market",
+        "the FBI and Europol seized it; sold by DEA agents, posted by Interpol",
+        "Vendor: MDMA. Seller: Xanax. sold by cocaine",
+        "Vendor: bitcoin. Seller: monero",
+        "I'm from Miami. I'm Monday only. Call me Friday. I'm 23, 34D-24-36, 5'6, 120lbs",
+        "Seller: 420. User: 12345. Vendor: 24/7",
+        "contact: jess@gmail.com, vendor: http://example.com/shop, seller: 5125550123",
+        "Vendor: 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        "write to jess@gmail.com or come @home @ 10pm",
+        "Telegram: @jessxo, add me on snap @candy_girl, tg @pillking",
+        "see menu/options and the ru/x path",
+        "Click here to buy. Check here for updates.",
+        "it's Friday, its fine, it's Monday",
+        "Order of magnitude cheaper than the rest. Order #558201394",
+        "Posted by admin. Posted by Admin. Quote from: Guest on Monday",
+        "Sexy Lingerie sale! Hot Deals and Sweet Treats",
+        "I am Legit, I am Reliable, I am Online",
+    ],
+)
+def test_no_alias(text: str) -> None:
+    assert values(text) == []
+
+
+def test_matches_are_alias_kind_with_exact_offsets() -> None:
+    text = "thx @darkpanda! Vendor: Dr.White, see u/pill_king. Love, Jessica"
+    matches = list(find(text, OPTIONS))
+    assert [(m.value, m.raw) for m in matches] == [
+        ("darkpanda", "@darkpanda"),
+        ("Dr.White", "Dr.White"),
+        ("pill_king", "u/pill_king"),
+        ("Jessica", "Jessica"),
+    ]
+    for match in matches:
+        assert match.kind == kinds.ALIAS
+        assert text[match.start : match.end] == match.raw
+        assert 0 < match.confidence <= 1
+        assert match.extractor.startswith("aliases.")
+
+
+def test_possessive_is_not_part_of_the_alias() -> None:
+    [match] = find("Review of DrWhite's new batch", OPTIONS)
+    assert (match.value, match.raw) == ("DrWhite", "DrWhite")
+
+
+def test_alias_kind_not_wanted_finds_nothing() -> None:
+    assert values("Vendor: DrWhite", ExtractOptions(kinds=frozenset({kinds.BTC}))) == []
+
+
+def test_family_is_registered_as_the_alias_family() -> None:
+    assert FAMILY.name == "aliases"
+    assert FAMILY.kinds == frozenset({kinds.ALIAS})
+    assert FAMILY.is_alias_family
+
+
+class TestStructuredAliases:
+    def test_reported_where_they_occur_with_high_confidence(self) -> None:
+        text = "Buy from @DrWhite now. DrWhite ships fast; DrWhite2 is a copycat."
+        options = ExtractOptions(structured_aliases=("DrWhite",))
+        matches = [m for m in find(text, options) if m.extractor == "aliases.structured"]
+        assert [(m.raw, m.start) for m in matches] == [("@DrWhite", 9), ("DrWhite", 23)]
+        assert all(m.value == "DrWhite" and m.confidence >= 0.9 for m in matches)
+
+    def test_site_spelling_is_normalised(self) -> None:
+        options = ExtractOptions(structured_aliases=(" /u/Green Dragon. ",))
+        assert values("the Green Dragon shop", options) == ["Green Dragon"]
+
+    def test_absent_name_yields_nothing(self) -> None:
+        options = ExtractOptions(structured_aliases=("NordicPanda",))
+        assert values("nothing about that vendor here", options) == []
+
+    def test_market_names_and_identifiers_from_a_bad_selector_are_ignored(self) -> None:
+        options = ExtractOptions(structured_aliases=("Empire", "jess@gmail.com", "", "  "))
+        assert values("Empire market, mail jess@gmail.com", options) == []
+
+    def test_structured_wins_over_a_cue_for_the_same_span(self) -> None:
+        options = ExtractOptions(structured_aliases=("DrWhite",))
+        [match] = find("Vendor: DrWhite", options)
+        assert match.extractor == "aliases.structured"
+
+
+class TestLinearWork:
+    """The tokenizer's input and the Matcher's runs grow linearly with the text, however
+    cue-dense it is (counted, not timed: the machine is shared)."""
+
+    @staticmethod
+    def work(text: str) -> tuple[int, int]:
+        hits = [hit for hit in cues._cue_hits(text) if not isinstance(hit, int)]
+        windows = list(cues._merged(text, hits))
+        return sum(end - start for start, end, _ in windows), len(hits)
+
+    @pytest.mark.parametrize(
+        "unit",
+        [
+            "vendor: ",
+            "I'm Jessica ",
+            "x wrote: ",
+            "@a",
+            "~ ",
+            "ordered from ",
+            "a" * 50 + " ",
+            "DrWhite's shop ",
+        ],
+    )
+    def test_doubling_the_text_at_most_doubles_the_work(self, unit: str) -> None:
+        size = 20_000
+        small = self.work(unit * (size // len(unit)))
+        large = self.work(unit * (2 * size // len(unit)))
+        assert large[0] <= 2 * small[0] + 2 * cues._MAX_WINDOW
+        assert large[1] <= 2 * small[1] + 1
+
+    def test_windows_are_capped(self) -> None:
+        text = "vendor: " * 10_000
+        hits = [hit for hit in cues._cue_hits(text) if not isinstance(hit, int)]
+        longest = max(end - start for start, end, _ in cues._merged(text, hits))
+        assert longest <= cues._MAX_WINDOW + 2 * cues._MAX_HANDLE_SCAN
+
+    def test_pathological_input_still_extracts(self) -> None:
+        assert set(values("vendor: " * 1_000 + "vendor: DrWhite")) == {"DrWhite"}
+
+
+class TestSpacyModel:
+    def test_works_without_any_downloaded_model(self) -> None:
+        nlp, _ = cues._pipeline()
+        assert nlp.pipe_names == []  # a blank pipeline: tokenizer only
+        assert values("Vendor: DrWhite") == ["DrWhite"]
+
+    def test_configured_model_that_is_not_installed_is_a_clear_error(self) -> None:
+        options = ExtractOptions(spacy_model="xx_not_installed_model")
+        with pytest.raises(ModelNotInstalledError, match=r"xx_not_installed_model.*spacy_model"):
+            values("Vendor: DrWhite", options)
+
+    def test_installed_model_adds_person_and_vendor_org_entities(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        name = "mt_test_ner_model"
+        _install_fake_model(tmp_path, name)
+        monkeypatch.syspath_prepend(str(tmp_path))
+        assert spacy.util.is_package(name)
+        options = ExtractOptions(spacy_model=name)
+        text = (
+            "Lovely evening with Anastasia Petrova. Ask the vendor Green Lotus Labs, not Acme Corp."
+        )
+        matches = [m for m in find(text, options) if m.extractor.startswith("aliases.ner")]
+        assert [(m.value, m.extractor) for m in matches] == [
+            ("Anastasia Petrova", "aliases.ner.person"),
+            ("Green Lotus Labs", "aliases.ner.org"),
+        ]
+        assert require_model(name) is require_model(name)  # loaded once
+
+
+def _install_fake_model(root: Path, name: str) -> None:
+    """A real installed spaCy model package (dist-info + load()), built from an
+    EntityRuler so the test needs no download."""
+    package = root / name
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        textwrap.dedent(
+            """
+            import spacy
+
+            def load(**overrides):
+                nlp = spacy.blank("en")
+                ruler = nlp.add_pipe("entity_ruler")
+                ruler.add_patterns([
+                    {"label": "PERSON", "pattern": "Anastasia Petrova"},
+                    {"label": "ORG", "pattern": "Green Lotus Labs"},
+                    {"label": "ORG", "pattern": "Acme Corp"},
+                ])
+                return nlp
+            """
+        )
+    )
+    info = root / f"{name}-0.0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.0.1\n")
