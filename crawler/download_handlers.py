@@ -17,6 +17,7 @@ SOCKS support at all. We only change where its proxy comes from.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, ClassVar
 
 from scrapy.core.downloader.handlers._httpx import HttpxDownloadHandler
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+
+logger = logging.getLogger(__name__)
 
 
 class TorRouteMissing(Exception):
@@ -64,7 +67,12 @@ class RoutingDownloadHandler(BaseDownloadHandler):
 
     async def download_request(self, request: Request) -> Response:
         if is_tor_request(request):
-            tor_route(request)  # refuse before anything is built or opened
+            try:
+                tor_route(request)  # refuse before anything is built or opened
+            except TorRouteMissing as exc:
+                # Always a wiring bug, never a network condition: say it loudly.
+                logger.error("%s", exc)
+                raise
             if self._tor is None:
                 self._tor = build_from_crawler(TorDownloadHandler, self.crawler)
             return await self._tor.download_request(request)

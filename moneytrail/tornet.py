@@ -374,8 +374,9 @@ class PrivateTorNetwork:
         )
 
     def _wait_reachable(self, hostname: str, virtual_port: int, deadline: float) -> None:
-        # Publication is not reachability: the client must fetch the descriptor and
-        # build a rendezvous circuit. Any HTTP answer proves the whole path works.
+        # Publication is not reachability: the client must fetch the descriptor and build
+        # a rendezvous circuit. Once tor has connected the stream to the service, the
+        # Tor side works, even if the backend then hangs up (a deliberately broken site).
         proxy = f"socks5h://probe:{hostname[:8]}@{self.client_socks}"
         url = f"http://{hostname}:{virtual_port}/"
         last_error = "never tried"
@@ -384,6 +385,8 @@ class PrivateTorNetwork:
                 try:
                     http.get(url)
                     return
+                except (httpx2.RemoteProtocolError, httpx2.ReadError):
+                    return  # connected through Tor; the backend itself misbehaved
                 except (httpx2.HTTPError, socksio.ProtocolError) as exc:
                     last_error = f"{type(exc).__name__}: {exc}"
                 time.sleep(1)
