@@ -334,6 +334,22 @@ def test_every_planted_entity_is_written_on_its_page(small_sites, small_truth):
             assert entity.raw.encode("ascii") in bodies[key], entity
 
 
+def test_visible_text_keeps_each_entity_apart_from_its_neighbours(small_sites, small_truth):
+    """In the page's visible text, a planted entity is not glued to the words around it
+    (block elements without whitespace between them would do that)."""
+    texts = {
+        (site.name, path): lxml.html.fromstring(_body(site, path)).text_content()
+        for site in small_sites
+        for path in site.paths()
+    }
+    for entity in small_truth:
+        if entity.trap is not None or entity.form == "armored-key":
+            continue
+        text = texts[(entity.site, entity.path)]
+        pattern = rf"(?<![\w@.]){re.escape(entity.raw)}(?![\w@])"
+        assert re.search(pattern, text), entity
+
+
 def test_ground_truth_has_one_record_per_page_kind_value(small_truth):
     keys = [(e.site, e.path, e.kind, e.value) for e in small_truth]
     assert len(keys) == len(set(keys))
