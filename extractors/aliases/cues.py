@@ -1,10 +1,9 @@
 """Aliases that follow (or precede) cue phrases: "vendor: X", "sold by X", "I'm X", "@x".
 
-A compiled regular expression finds cue words in the lower-cased text; spaCy's
-tokenizer and Matcher then run only on small windows around those cues, because
-tokenizing whole pages would be several times slower than every other family together.
-Windows are capped in size so the work stays linear on pathological input. Bare
-"@name" mentions need no tokenizer: the prefilter hit is the mention.
+The prefilter finds cue phrases; spaCy's tokenizer and Matcher then run only on small
+windows around them, because tokenizing whole pages would be several times slower than
+every other family together. Windows are capped in size so the work stays linear on
+pathological input. Bare "@name" mentions need no tokenizer: the hit is the mention.
 """
 
 from __future__ import annotations
@@ -21,429 +20,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from extractors.aliases import lexicon
-
-# Any token that is not punctuation or whitespace; its extent is read from the raw
-# text afterwards, because spaCy splits handles such as "Dr.White" or "Mr-Nice-Guy".
-_CANDIDATE = {"IS_PUNCT": False, "IS_SPACE": False}
-_SEPARATOR = {"ORTH": {"IN": [":", "-", "|", "=", "–", "—", "::"]}}
-_OPTIONAL_COLON = {"ORTH": ":", "OP": "?"}
-
-
-@dataclass(frozen=True, slots=True)
-class CueRule:
-    """One family of cue patterns and how sure its candidates are."""
-
-    name: str
-    patterns: tuple[tuple[dict, ...], ...]
-    confidence: float
-    # The candidate is the last token of a match, or the token right before it
-    # ("DrWhite wrote:"); patterns never start with a candidate token because the
-    # Matcher would then open a partial match at every token.
-    candidate_before: bool = False
-    # Or a token inside the match, counted from its start ("call Elena on +234...").
-    candidate_index: int = -1
-    # Strong cues ("vendor:", "u/", "posted by") accept lower-case handles; the others
-    # need something name-shaped after them ("I'm Jessica" but not "I'm available").
-    strong: bool = False
-    # "Vendor: Green Dragon", "my name is Mary Jane".
-    multiword: bool = False
-    # Weak cues ("... STORE") only count for handle-shaped names: DrWhite, pill_king.
-    handle_only: bool = False
-
-
-_WROTE = ["wrote", "said", "says", "writes", "schrieb", "escribió", "написал"]
-_HERE = ["here", "aquí", "aqui", "hier"]
-_POSSESSIVE_MARKS = ["'s", "’s"]
-_FIELD_LABELS = [
-    "vendor", "seller", "username", "user", "alias", "nick", "nickname", "handle", "author",
-    "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
-    "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
-]  # fmt: skip
-# "shipped by", "run by": followed by a name as often as by "hand" or "mail".
-_DONE_BY = [
-    "shipped", "sent", "packed", "offered", "stocked", "run", "managed", "maintained",
-    "compiled", "uploaded", "created", "signed", "curated", "hosted", "operated",
-]  # fmt: skip
-_PERSON_ROLES = ["vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer"]
-# Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
-_AD_ADJECTIVES = [
-    "sexy", "sweet", "exotic", "hot", "pinay", "latina", "young", "busty", "petite", "sensual",
-    "gorgeous", "beautiful", "pretty", "cute", "naughty", "stunning", "vip", "elegant", "classy",
-    "curvy", "ebony", "asian", "thai", "blonde", "brunette", "redhead", "lovely", "charming",
-    "playful", "seductive", "sultry", "adorable", "amazing",
-]  # fmt: skip
-_ORDER_VERBS = [
-    "ordered", "order", "orders", "ordering", "bought", "buy", "buying", "got", "purchased",
-    "received", "copped", "scored", "bestellt", "compré",
-]  # fmt: skip
-_SIGN_OFFS = [
-    "xoxo", "xo", "xx", "kisses", "kiss", "hugs", "besos", "beso", "küsse", "bussi", "целую",
-    "love", "cheers", "regards", "thanks", "thx", "grüße", "gruß", "gruss", "saludos", "peace",
-]  # fmt: skip
-# What a vendor's name is followed by in "DrWhite's shop", "DrWhite's new batch".
-_OWNED = [
-    "shop", "store", "listing", "listings", "mirror", "mirrors", "menu", "profile", "page",
-    "stealth", "batch", "key", "pgp", "products", "product", "feedback", "reviews", "new",
-    "onion", "wickr", "telegram", "prices", "stuff", "packs", "pack", "account",
-]  # fmt: skip
-
-RULES: tuple[CueRule, ...] = (
-    CueRule(
-        "field",
-        (
-            ({"LOWER": {"IN": _FIELD_LABELS}}, _SEPARATOR, _CANDIDATE),
-            (
-                {"LOWER": {"IN": ["vendor", "seller", "user", "shop", "store"]}},
-                {"LOWER": {"IN": ["name", "id", "alias", "nick", "profile", "page"]}},
-                _SEPARATOR,
-                _CANDIDATE,
-            ),
-            ({"LOWER": "quote"}, {"LOWER": "from"}, _OPTIONAL_COLON, _CANDIDATE),
-            (
-                {"LOWER": {"IN": ["reply", "comment", "message", "answer", "response"]}},
-                {"LOWER": "from"},
-                _OPTIONAL_COLON,
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.9,
-        strong=True,
-        multiword=True,
-    ),
-    CueRule(
-        "by",
-        (
-            (
-                {"LOWER": {"IN": ["sold", "posted", "reviewed", "written", "listed", "listing"]}},
-                {"LOWER": "by"},
-                _OPTIONAL_COLON,
-                _CANDIDATE,
-            ),
-            (
-                {"LOWER": {"IN": ["verkauft", "vendido", "publicado", "продано"]}},
-                {"LOWER": {"IN": ["von", "por", "от"]}},
-                _OPTIONAL_COLON,
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.85,
-        strong=True,
-        multiword=True,
-    ),
-    CueRule(
-        "shipped_by",
-        (
-            (
-                {"LOWER": {"IN": _DONE_BY}},
-                {"LOWER": "by"},
-                _OPTIONAL_COLON,
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.8,
-        multiword=True,
-    ),
-    CueRule(
-        "wrote",
-        (({"LOWER": {"IN": _WROTE}}, {"ORTH": ":"}),),
-        confidence=0.85,
-        candidate_before=True,
-        strong=True,
-    ),
-    CueRule(
-        "user_path",
-        (({"LOWER": {"IN": ["u", "/u"]}}, {"ORTH": "/"}, _CANDIDATE),),
-        confidence=0.9,
-        strong=True,
-    ),
-    CueRule(
-        "vendor_word",
-        (
-            (
-                {"LOWER": {"IN": _PERSON_ROLES}},
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.75,
-        multiword=True,
-    ),
-    CueRule(
-        "possessive",
-        (({"LOWER": {"IN": _POSSESSIVE_MARKS}}, {"LOWER": {"IN": _OWNED}}),),
-        confidence=0.7,
-        candidate_before=True,
-    ),
-    CueRule(
-        "ad_title",
-        (({"LOWER": {"IN": _AD_ADJECTIVES}}, _CANDIDATE),),
-        confidence=0.6,
-    ),
-    CueRule(
-        "named_shop",
-        (({"LOWER": {"IN": ["store", "shop", "pharmacy", "market", "labs"]}},),),
-        confidence=0.6,
-        candidate_before=True,
-        handle_only=True,
-    ),
-    CueRule(
-        "impersonation",
-        (
-            ({"LOWER": "pretending"}, {"LOWER": "to"}, {"LOWER": "be"}, _CANDIDATE),
-            (
-                {"LOWER": {"IN": ["impersonating", "posing"]}},
-                {"LOWER": "as", "OP": "?"},
-                _CANDIDATE,
-            ),
-            ({"LOWER": "the"}, {"LOWER": "real"}, _CANDIDATE),
-        ),
-        confidence=0.7,
-    ),
-    CueRule(
-        "review_of",
-        (
-            (
-                {"LOWER": {"IN": ["review", "reviews", "feedback", "rezension", "reseña"]}},
-                {"LOWER": {"IN": ["of", "for", "on", "für", "de"]}},
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.75,
-    ),
-    CueRule(
-        "ordered_from",
-        (
-            (
-                {"LOWER": {"IN": _ORDER_VERBS}},
-                {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{,4}"},
-                {"LOWER": {"IN": ["from", "von", "bei", "de"]}},
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.7,
-    ),
-    CueRule(
-        "introduction",
-        (
-            (
-                {"LOWER": {"IN": ["my", "mein", "mi"]}},
-                {"LOWER": {"IN": ["name", "nombre"]}},
-                {"LOWER": {"IN": ["is", "'s", "’s", "ist", "es"]}},
-                _OPTIONAL_COLON,
-                _CANDIDATE,
-            ),
-            ({"LOWER": "i"}, {"LOWER": {"IN": ["'m", "’m", "m", "am"]}}, _CANDIDATE),
-            (
-                {"LOWER": "i"},
-                {"LOWER": {"IN": ["'m", "’m", "m", "am"]}},
-                {"LOWER": "not"},
-                _CANDIDATE,
-            ),
-            ({"LOWER": {"IN": ["i'm", "i’m", "im"]}}, _CANDIDATE),
-            ({"LOWER": {"IN": ["i'm", "i’m", "im"]}}, {"LOWER": "not"}, _CANDIDATE),
-            ({"LOWER": "call"}, {"LOWER": "me"}, _CANDIDATE),
-            ({"LOWER": "ask"}, {"LOWER": "for"}, _CANDIDATE),
-            ({"LOWER": "contact"}, _OPTIONAL_COLON, _CANDIDATE),
-            ({"LOWER": "me"}, {"LOWER": "llamo"}, _CANDIDATE),
-            ({"LOWER": "soy"}, _CANDIDATE),
-            ({"LOWER": {"IN": ["pregunta", "pregunten"]}}, {"LOWER": "por"}, _CANDIDATE),
-            ({"LOWER": "ich"}, {"LOWER": {"IN": ["heiße", "heisse", "bin"]}}, _CANDIDATE),
-            ({"LOWER": "je"}, {"LOWER": {"IN": ["m'appelle", "m’appelle", "suis"]}}, _CANDIDATE),
-            ({"LOWER": "меня"}, {"LOWER": "зовут"}, _CANDIDATE),
-        ),
-        confidence=0.75,
-        multiword=True,
-    ),
-    CueRule(
-        "greeting",
-        (
-            ({"LOWER": {"IN": ["its", "it's", "it’s"]}}, _CANDIDATE),
-            ({"LOWER": "it"}, {"LOWER": {"IN": ["'s", "’s", "is"]}}, _CANDIDATE),
-        ),
-        confidence=0.7,
-    ),
-    CueRule(
-        "call_on",
-        (
-            (
-                {
-                    "LOWER": {
-                        "IN": ["call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"]
-                    }
-                },
-                _CANDIDATE,
-                {"LOWER": {"IN": ["on", "at", "via"]}},
-            ),
-        ),
-        confidence=0.7,
-        candidate_index=1,
-    ),
-    CueRule(
-        "thanks_to",
-        (({"LOWER": {"IN": ["thanks", "thx", "shoutout", "props"]}}, {"LOWER": "to"}, _CANDIDATE),),
-        confidence=0.7,
-    ),
-    CueRule(
-        "sign_off",
-        (
-            (
-                {"LOWER": {"IN": _SIGN_OFFS}},
-                {"ORTH": {"IN": [",", "-", "~", "!", "<3"]}, "OP": "*"},
-                _CANDIDATE,
-            ),
-        ),
-        confidence=0.7,
-    ),
-    CueRule(
-        "here",
-        (({"LOWER": {"IN": _HERE}},),),
-        confidence=0.7,
-        candidate_before=True,
-    ),
-    CueRule(
-        "signature",
-        (({"ORTH": {"IN": ["~", "~~", "--", "—", "–"]}}, _CANDIDATE),),
-        confidence=0.75,
-    ),
-)
-
-_RULES_BY_NAME = {rule.name: rule for rule in RULES}
-
-# The prefilter runs in two steps, because one regular expression holding every cue
-# phrase tries each phrase at each position and crawls at ~1 MB/s. First a scan of the
-# lower-cased text for the words cue phrases start with (grouped by first letter, which
-# the regex engine rejects fast); then, at each hit, the phrase that word starts, written
-# as tightly as its Matcher pattern (a verb only counts with a "from" in the same
-# sentence, an ad adjective only before a capital). A confirmed phrase opens a window;
-# the Matcher has the last word.
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_CAPITAL_NEXT = rf"[ \t]+(?-i:(?=[{_UPPER}]))"
-_NAME_NEXT = rf"[ \t]*(?=(?-i:[{_UPPER}])|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
-_WORD = r"[\w'’]+"
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    words: tuple[str, ...]  # lower-case words the phrase starts with
-    pattern: str  # matched at the start of one of those words
-    backward: bool = False  # the name comes before the cue ("DrWhite wrote:")
-    line_start: bool = False  # the cue opens its line ("~ DrWhite")
-
-
-_PHRASES = (
-    # Strong cues: a lower-case handle may follow.
-    _Phrase(
-        (*_FIELD_LABELS, "shop", "store"),
-        rf"{_WORD}(?:[ \t]+(?:name|id|alias|nick|profile|page))?[ \t]*(?:[:|=–—]|-[ \t])",
-    ),
-    _Phrase(
-        ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"
-    ),
-    _Phrase(("sold", "posted", "reviewed", "written", "listed", "listing"), rf"{_WORD}[ \t]+by\b"),
-    _Phrase(("verkauft", "vendido", "publicado", "продано"), rf"{_WORD}[ \t]+(?:von|por|от)\b"),
-    _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),
-    _Phrase(("~", "--", "—", "–"), r"(?:~~?|--|—|–)(?=[ \t]*\w)", line_start=True),
-    _Phrase(tuple(_WROTE), rf"{_WORD}[ \t]*:", backward=True),
-    # Cues that need a name-shaped word next.
-    _Phrase(tuple(_DONE_BY), rf"{_WORD}[ \t]+by[ \t]*:?{_NAME_NEXT}"),
-    _Phrase(tuple(_PERSON_ROLES), rf"{_WORD}{_NAME_NEXT}"),
-    _Phrase(tuple(_AD_ADJECTIVES), rf"{_WORD}{_CAPITAL_NEXT}"),
-    _Phrase(("pretending",), rf"pretending[ \t]+to[ \t]+be{_NAME_NEXT}"),
-    _Phrase(("impersonating", "posing"), rf"{_WORD}(?:[ \t]+as)?{_NAME_NEXT}"),
-    _Phrase(("real",), rf"(?<=\bthe[ \t])real{_NAME_NEXT}"),
-    _Phrase(
-        ("review", "reviews", "feedback", "rezension", "reseña"),
-        rf"{_WORD}[ \t]+(?:of|for|on|für|de){_NAME_NEXT}",
-    ),
-    _Phrase(tuple(_ORDER_VERBS), rf"{_WORD}[^.\n]{{0,40}}?\b(?:from|von|bei|de){_NAME_NEXT}"),
-    _Phrase(
-        ("name", "nombre"),
-        rf"(?:(?<=\bmy[ \t])|(?<=\bmi[ \t])|(?<=\bmein[ \t]))\w+"
-        rf"(?:[ \t]+(?:is|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
-    ),
-    _Phrase(("am",), rf"(?<=\bi[ \t])am(?:[ \t]+not)?{_NAME_NEXT}"),
-    _Phrase(("i'm", "i’m", "im"), rf"{_WORD}(?:[ \t]+not)?{_NAME_NEXT}"),
-    _Phrase(("contact",), rf"contact[ \t]*:?{_NAME_NEXT}"),
-    _Phrase(("soy", "its", "it's", "it’s"), rf"{_WORD}{_NAME_NEXT}"),
-    _Phrase(("call",), rf"call[ \t]+me{_NAME_NEXT}"),
-    _Phrase(("ask",), rf"ask[ \t]+for{_NAME_NEXT}"),
-    _Phrase(("llamo",), rf"(?<=\bme[ \t])llamo{_NAME_NEXT}"),
-    _Phrase(("pregunta", "pregunten"), rf"{_WORD}[ \t]+por{_NAME_NEXT}"),
-    _Phrase(("ich",), rf"ich[ \t]+(?:heiße|heisse|bin){_NAME_NEXT}"),
-    _Phrase(("je",), rf"je[ \t]+(?:m['’]appelle|suis){_NAME_NEXT}"),
-    _Phrase(("зовут",), rf"(?<=\bменя[ \t])зовут{_NAME_NEXT}"),
-    _Phrase(
-        ("call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"),
-        rf"{_WORD}{_NAME_NEXT}\S{{1,40}}[ \t]+(?:on|at|via)\b",
-    ),
-    _Phrase(("thanks", "thx", "shoutout", "props"), rf"{_WORD}[ \t]+to{_NAME_NEXT}"),
-    _Phrase(tuple(_SIGN_OFFS), rf"{_WORD}(?:[ \t,!~-]|<3)*{_NAME_NEXT}"),
-    _Phrase(tuple(_HERE), rf"(?<=[ \t]){_WORD}", backward=True),
-    _Phrase(
-        tuple(_POSSESSIVE_MARKS), rf"(?<=\w)['’]s[ \t]+(?:{'|'.join(_OWNED)})\b", backward=True
-    ),
-    _Phrase(("store", "shop", "pharmacy", "labs"), rf"(?<=[ \t]){_WORD}", backward=True),
-)
-_MENTION = "@"
-
-
-def _scanner_pattern(words: set[str]) -> str:
-    # Grouping by first letter lets the regex engine reject most positions after one
-    # comparison; a flat alternation of ~150 words is several times slower.
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(words, key=lambda word: (-len(word), word)):
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    alternation = "|".join(
-        re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()
-    )
-    return rf"\b(?:{alternation})(?!\w)"
-
-
-# Lookbehinds here would be tried at every position; the phrases check them instead.
-_SYMBOL_CUES = r"[@~—–]|--|['’]s\b|/?u/(?=\w)"
-_SCANNER = re.compile(
-    _scanner_pattern({w for p in _PHRASES for w in p.words if w[0].isalnum()}) + "|" + _SYMBOL_CUES
-)
-_PHRASES_BY_WORD: dict[str, list[tuple[re.Pattern[str], _Phrase]]] = {}
-for _phrase in _PHRASES:
-    for _word in _phrase.words:
-        _PHRASES_BY_WORD.setdefault(_word, []).append(
-            (re.compile(_phrase.pattern, re.IGNORECASE), _phrase)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _CueHit:
-    start: int
-    end: int
-    backward: bool
-
-
-def _cue_hits(text: str) -> Iterator[_CueHit | int]:
-    """Confirmed cue phrases in text order; a bare int is the offset of an "@"."""
-    lowered = text.lower()
-    # Lower-casing keeps offsets except for a few characters (e.g. "İ"); scan the
-    # original case-insensitively then, which is slower but exact.
-    if len(lowered) == len(text):
-        words = _SCANNER.finditer(lowered)
-    else:
-        words = re.finditer(_SCANNER.pattern, text, re.IGNORECASE)
-    for word in words:
-        key = word.group()
-        if key == _MENTION:
-            yield word.start()
-            continue
-        for pattern, phrase in _PHRASES_BY_WORD.get(key.lstrip("/"), ()):
-            confirmed = pattern.match(text, word.start())
-            if confirmed is None:
-                continue
-            if (
-                phrase.line_start
-                and text[text.rfind("\n", 0, word.start()) + 1 : word.start()].strip()
-            ):
-                continue
-            yield _CueHit(word.start(), confirmed.end(), phrase.backward)
-            break
-
+from extractors.aliases.prefilter import CueHit, cue_hits
+from extractors.aliases.rules import RULES, RULES_BY_NAME, CueRule
 
 # How far a window reaches around a confirmed cue phrase: back over "my" in "my name"
 # (the phrase is found by its second word) and forward over a handle and one more word;
@@ -463,7 +41,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # contacts family reports Telegram ones), not a forum mention.
 _PLATFORM_CONTEXT = re.compile(
     r"telegram|\btg\b|\btele\b|t\.me|wickr|signal|session|whats\s?app|\bwa\b|\bkik\b|snap|"
-    r"\bsc\b|insta|\big\b|twitter|\bx\b|threema|discord|jabber|xmpp|onlyfans|\bof\b|tiktok|"
+    r"\bsc\b|insta|\big\b|twitter|threema|discord|jabber|xmpp|onlyfans|tiktok|"
     r"\badd\b|\bdm\b|\bpm\b|\bhmu\b|follow|contact|message|\bmsg\b|\btext\b|\bhit me\b",
 )
 _PLATFORM_LOOKBACK = 40
@@ -542,15 +120,15 @@ def find_candidates(text: str) -> Iterator[Candidate]:
         # spaCy keeps every word it has tokenized; a crawler tokenizes without end.
         _pipeline.cache_clear()
         nlp, matchers = _pipeline()
-    cue_hits: list[_CueHit] = []
-    for hit in _cue_hits(text):
+    confirmed: list[CueHit] = []
+    for hit in cue_hits(text):
         if isinstance(hit, int):
             mention = _mention(text, hit)
             if mention is not None:
                 yield mention
         else:
-            cue_hits.append(hit)
-    for window_start, window_end, hits in _merged(text, cue_hits):
+            confirmed.append(hit)
+    for window_start, window_end, hits in _merged(text, confirmed):
         doc = nlp.make_doc(text[window_start:window_end])
         token_starts = doc.to_array(IDX)
         for hit in hits:
@@ -566,16 +144,16 @@ def find_candidates(text: str) -> Iterator[Candidate]:
             for match_id, start, end in matcher(span):
                 if not first + start <= index < first + end:
                     continue  # found again from the cue it belongs to
-                rule = _RULES_BY_NAME[nlp.vocab.strings[match_id]]
+                rule = RULES_BY_NAME[nlp.vocab.strings[match_id]]
                 candidate = _candidate(text, window_start, doc, first + start, first + end, rule)
                 if candidate is not None:
                     yield candidate
 
 
-def _merged(text: str, hits: list[_CueHit]) -> Iterator[tuple[int, int, list[_CueHit]]]:
+def _merged(text: str, hits: list[CueHit]) -> Iterator[tuple[int, int, list[CueHit]]]:
     """Windows around cue hits, merged while they overlap and stay under a cap, so the
     tokenizer sees each stretch of text once and the work stays linear."""
-    current: tuple[int, int, list[_CueHit]] | None = None
+    current: tuple[int, int, list[CueHit]] | None = None
     for hit in hits:  # in text order, so window starts only grow
         before = _BEFORE_BACKWARD if hit.backward else _BEFORE
         after = _AFTER_BACKWARD if hit.backward else _AFTER

@@ -10,6 +10,7 @@ import spacy
 
 from extractors import kinds
 from extractors.aliases import FAMILY, ModelNotInstalledError, cues, find, require_model
+from extractors.aliases.prefilter import cue_hits
 from extractors.base import ExtractOptions
 
 OPTIONS = ExtractOptions()
@@ -157,7 +158,7 @@ class TestLinearWork:
 
     @staticmethod
     def work(text: str) -> tuple[int, int]:
-        hits = [hit for hit in cues._cue_hits(text) if not isinstance(hit, int)]
+        hits = [hit for hit in cue_hits(text) if not isinstance(hit, int)]
         windows = list(cues._merged(text, hits))
         return sum(end - start for start, end, _ in windows), len(hits)
 
@@ -183,7 +184,7 @@ class TestLinearWork:
 
     def test_windows_are_capped(self) -> None:
         text = "vendor: " * 10_000
-        hits = [hit for hit in cues._cue_hits(text) if not isinstance(hit, int)]
+        hits = [hit for hit in cue_hits(text) if not isinstance(hit, int)]
         longest = max(end - start for start, end, _ in cues._merged(text, hits))
         assert longest <= cues._MAX_WINDOW + 2 * cues._MAX_HANDLE_SCAN
 

@@ -1,0 +1,158 @@
+"""Finds cue phrases cheaply so spaCy only sees the text around them.
+
+The prefilter runs in two steps, because one regular expression holding every cue
+phrase tries each phrase at each position and crawls at ~1 MB/s. First a scan of the
+lower-cased text for the words cue phrases start with (grouped by first letter, which
+the regex engine rejects fast); then, at each hit, the phrase that word starts, written
+as tightly as its Matcher pattern (a verb only counts with a "from" in the same
+sentence, an ad adjective only before a capital). A confirmed phrase opens a window;
+the Matcher has the last word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors.aliases.rules import (
+    AD_ADJECTIVES,
+    DONE_BY,
+    FIELD_LABELS,
+    HERE,
+    ORDER_VERBS,
+    OWNED,
+    PERSON_ROLES,
+    POSSESSIVE_MARKS,
+    SIGN_OFFS,
+    WROTE,
+)
+
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_CAPITAL_NEXT = rf"[ \t]+(?-i:(?=[{_UPPER}]))"
+_NAME_NEXT = rf"[ \t]*(?=(?-i:[{_UPPER}])|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
+_WORD = r"[\w'’]+"
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    words: tuple[str, ...]  # lower-case words the phrase starts with
+    pattern: str  # matched at the start of one of those words
+    backward: bool = False  # the name comes before the cue ("DrWhite wrote:")
+    line_start: bool = False  # the cue opens its line ("~ DrWhite")
+
+
+_PHRASES = (
+    # Strong cues: a lower-case handle may follow.
+    _Phrase(
+        (*FIELD_LABELS, "shop", "store"),
+        rf"{_WORD}(?:[ \t]+(?:name|id|alias|nick|profile|page))?[ \t]*(?:[:|=–—]|-[ \t])",
+    ),
+    _Phrase(
+        ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"
+    ),
+    _Phrase(("sold", "posted", "reviewed", "written", "listed", "listing"), rf"{_WORD}[ \t]+by\b"),
+    _Phrase(("verkauft", "vendido", "publicado", "продано"), rf"{_WORD}[ \t]+(?:von|por|от)\b"),
+    _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),
+    _Phrase(("~", "--", "—", "–"), r"(?:~~?|--|—|–)(?=[ \t]*\w)", line_start=True),
+    _Phrase(tuple(WROTE), rf"{_WORD}[ \t]*:", backward=True),
+    # Cues that need a name-shaped word next.
+    _Phrase(tuple(DONE_BY), rf"{_WORD}[ \t]+by[ \t]*:?{_NAME_NEXT}"),
+    _Phrase(tuple(PERSON_ROLES), rf"{_WORD}{_NAME_NEXT}"),
+    _Phrase(tuple(AD_ADJECTIVES), rf"{_WORD}{_CAPITAL_NEXT}"),
+    _Phrase(("pretending",), rf"pretending[ \t]+to[ \t]+be{_NAME_NEXT}"),
+    _Phrase(("impersonating", "posing"), rf"{_WORD}(?:[ \t]+as)?{_NAME_NEXT}"),
+    _Phrase(("real",), rf"(?<=\bthe[ \t])real{_NAME_NEXT}"),
+    _Phrase(
+        ("review", "reviews", "feedback", "rezension", "reseña"),
+        rf"{_WORD}[ \t]+(?:of|for|on|für|de){_NAME_NEXT}",
+    ),
+    _Phrase(tuple(ORDER_VERBS), rf"{_WORD}[^.\n]{{0,40}}?\b(?:from|von|bei|de){_NAME_NEXT}"),
+    _Phrase(
+        ("name", "nombre"),
+        rf"(?:(?<=\bmy[ \t])|(?<=\bmi[ \t])|(?<=\bmein[ \t]))\w+"
+        rf"(?:[ \t]+(?:is|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
+    ),
+    _Phrase(("am",), rf"(?<=\bi[ \t])am(?:[ \t]+not)?{_NAME_NEXT}"),
+    _Phrase(("i'm", "i’m", "im"), rf"{_WORD}(?:[ \t]+not)?{_NAME_NEXT}"),
+    _Phrase(("contact",), rf"contact[ \t]*:?{_NAME_NEXT}"),
+    _Phrase(("soy", "its", "it's", "it’s"), rf"{_WORD}{_NAME_NEXT}"),
+    _Phrase(("call",), rf"call[ \t]+me{_NAME_NEXT}"),
+    _Phrase(("ask",), rf"ask[ \t]+for{_NAME_NEXT}"),
+    _Phrase(("llamo",), rf"(?<=\bme[ \t])llamo{_NAME_NEXT}"),
+    _Phrase(("pregunta", "pregunten"), rf"{_WORD}[ \t]+por{_NAME_NEXT}"),
+    _Phrase(("ich",), rf"ich[ \t]+(?:heiße|heisse|bin){_NAME_NEXT}"),
+    _Phrase(("je",), rf"je[ \t]+(?:m['’]appelle|suis){_NAME_NEXT}"),
+    _Phrase(("зовут",), rf"(?<=\bменя[ \t])зовут{_NAME_NEXT}"),
+    _Phrase(
+        ("call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"),
+        rf"{_WORD}{_NAME_NEXT}\S{{1,40}}[ \t]+(?:on|at|via)\b",
+    ),
+    _Phrase(("thanks", "thx", "shoutout", "props"), rf"{_WORD}[ \t]+to{_NAME_NEXT}"),
+    _Phrase(tuple(SIGN_OFFS), rf"{_WORD}(?:[ \t,!~-]|<3)*{_NAME_NEXT}"),
+    _Phrase(tuple(HERE), rf"(?<=[ \t]){_WORD}", backward=True),
+    _Phrase(tuple(POSSESSIVE_MARKS), rf"(?<=\w)['’]s[ \t]+(?:{'|'.join(OWNED)})\b", backward=True),
+    _Phrase(("store", "shop", "pharmacy", "labs"), rf"(?<=[ \t]){_WORD}", backward=True),
+)
+MENTION = "@"
+
+
+def _scanner_pattern(words: set[str]) -> str:
+    # Grouping by first letter lets the regex engine reject most positions after one
+    # comparison; a flat alternation of ~150 words is several times slower.
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda word: (-len(word), word)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternation = "|".join(
+        re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()
+    )
+    return rf"\b(?:{alternation})(?!\w)"
+
+
+# Lookbehinds here would be tried at every position; the phrases check them instead.
+_SYMBOL_CUES = r"[@~—–]|--|['’]s\b|/?u/(?=\w)"
+_SCANNER = re.compile(
+    _scanner_pattern({w for p in _PHRASES for w in p.words if w[0].isalnum()}) + "|" + _SYMBOL_CUES
+)
+_PHRASES_BY_WORD: dict[str, list[tuple[re.Pattern[str], _Phrase]]] = {}
+for _phrase in _PHRASES:
+    for _word in _phrase.words:
+        _PHRASES_BY_WORD.setdefault(_word, []).append(
+            (re.compile(_phrase.pattern, re.IGNORECASE), _phrase)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue phrase the Matcher should look at: its span and which way the name lies."""
+
+    start: int
+    end: int
+    backward: bool
+
+
+def cue_hits(text: str) -> Iterator[CueHit | int]:
+    """Confirmed cue phrases in text order; a bare int is the offset of an "@"."""
+    lowered = text.lower()
+    # Lower-casing keeps offsets except for a few characters (e.g. "İ"); scan the
+    # original case-insensitively then, which is slower but exact.
+    if len(lowered) == len(text):
+        words = _SCANNER.finditer(lowered)
+    else:
+        words = re.finditer(_SCANNER.pattern, text, re.IGNORECASE)
+    for word in words:
+        key = word.group()
+        if key == MENTION:
+            yield word.start()
+            continue
+        for pattern, phrase in _PHRASES_BY_WORD.get(key.lstrip("/"), ()):
+            confirmed = pattern.match(text, word.start())
+            if confirmed is None:
+                continue
+            if (
+                phrase.line_start
+                and text[text.rfind("\n", 0, word.start()) + 1 : word.start()].strip()
+            ):
+                continue
+            yield CueHit(word.start(), confirmed.end(), phrase.backward)
+            break

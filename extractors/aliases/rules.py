@@ -1,0 +1,295 @@
+"""The cue patterns for spaCy's Matcher, and the words they are built from.
+
+Each ``CueRule`` is a set of token patterns ending in (or preceded by) the candidate
+alias, with how sure a candidate found that way is and what shape it must have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Any token that is not punctuation or whitespace; its extent is read from the raw
+# text afterwards, because spaCy splits handles such as "Dr.White" or "Mr-Nice-Guy".
+_CANDIDATE = {"IS_PUNCT": False, "IS_SPACE": False}
+_SEPARATOR = {"ORTH": {"IN": [":", "-", "|", "=", "–", "—", "::"]}}
+_OPTIONAL_COLON = {"ORTH": ":", "OP": "?"}
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One family of cue patterns and how sure its candidates are."""
+
+    name: str
+    patterns: tuple[tuple[dict, ...], ...]
+    confidence: float
+    # The candidate is the last token of a match, or the token right before it
+    # ("DrWhite wrote:"); patterns never start with a candidate token because the
+    # Matcher would then open a partial match at every token.
+    candidate_before: bool = False
+    # Or a token inside the match, counted from its start ("call Elena on +234...").
+    candidate_index: int = -1
+    # Strong cues ("vendor:", "u/", "posted by") accept lower-case handles; the others
+    # need something name-shaped after them ("I'm Jessica" but not "I'm available").
+    strong: bool = False
+    # "Vendor: Green Dragon", "my name is Mary Jane".
+    multiword: bool = False
+    # Weak cues ("... STORE") only count for handle-shaped names: DrWhite, pill_king.
+    handle_only: bool = False
+
+
+WROTE = ["wrote", "said", "says", "writes", "schrieb", "escribió", "написал"]
+HERE = ["here", "aquí", "aqui", "hier"]
+POSSESSIVE_MARKS = ["'s", "’s"]
+FIELD_LABELS = [
+    "vendor", "seller", "username", "user", "alias", "nick", "nickname", "handle", "author",
+    "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
+    "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
+]  # fmt: skip
+# "shipped by", "run by": followed by a name as often as by "hand" or "mail".
+DONE_BY = [
+    "shipped", "sent", "packed", "offered", "stocked", "run", "managed", "maintained",
+    "compiled", "uploaded", "created", "signed", "curated", "hosted", "operated",
+]  # fmt: skip
+PERSON_ROLES = ["vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer"]
+# Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
+AD_ADJECTIVES = [
+    "sexy", "sweet", "exotic", "hot", "pinay", "latina", "young", "busty", "petite", "sensual",
+    "gorgeous", "beautiful", "pretty", "cute", "naughty", "stunning", "vip", "elegant", "classy",
+    "curvy", "ebony", "asian", "thai", "blonde", "brunette", "redhead", "lovely", "charming",
+    "playful", "seductive", "sultry", "adorable", "amazing",
+]  # fmt: skip
+ORDER_VERBS = [
+    "ordered", "order", "orders", "ordering", "bought", "buy", "buying", "got", "purchased",
+    "received", "copped", "scored", "bestellt", "compré",
+]  # fmt: skip
+SIGN_OFFS = [
+    "xoxo", "xo", "xx", "kisses", "kiss", "hugs", "besos", "beso", "küsse", "bussi", "целую",
+    "love", "cheers", "regards", "thanks", "thx", "grüße", "gruß", "gruss", "saludos", "peace",
+]  # fmt: skip
+# What a vendor's name is followed by in "DrWhite's shop", "DrWhite's new batch".
+OWNED = [
+    "shop", "store", "listing", "listings", "mirror", "mirrors", "menu", "profile", "page",
+    "stealth", "batch", "key", "pgp", "products", "product", "feedback", "reviews", "new",
+    "onion", "wickr", "telegram", "prices", "stuff", "packs", "pack", "account",
+]  # fmt: skip
+
+RULES: tuple[CueRule, ...] = (
+    CueRule(
+        "field",
+        (
+            ({"LOWER": {"IN": FIELD_LABELS}}, _SEPARATOR, _CANDIDATE),
+            (
+                {"LOWER": {"IN": ["vendor", "seller", "user", "shop", "store"]}},
+                {"LOWER": {"IN": ["name", "id", "alias", "nick", "profile", "page"]}},
+                _SEPARATOR,
+                _CANDIDATE,
+            ),
+            ({"LOWER": "quote"}, {"LOWER": "from"}, _OPTIONAL_COLON, _CANDIDATE),
+            (
+                {"LOWER": {"IN": ["reply", "comment", "message", "answer", "response"]}},
+                {"LOWER": "from"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.9,
+        strong=True,
+        multiword=True,
+    ),
+    CueRule(
+        "by",
+        (
+            (
+                {"LOWER": {"IN": ["sold", "posted", "reviewed", "written", "listed", "listing"]}},
+                {"LOWER": "by"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+            (
+                {"LOWER": {"IN": ["verkauft", "vendido", "publicado", "продано"]}},
+                {"LOWER": {"IN": ["von", "por", "от"]}},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.85,
+        strong=True,
+        multiword=True,
+    ),
+    CueRule(
+        "shipped_by",
+        (
+            (
+                {"LOWER": {"IN": DONE_BY}},
+                {"LOWER": "by"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.8,
+        multiword=True,
+    ),
+    CueRule(
+        "wrote",
+        (({"LOWER": {"IN": WROTE}}, {"ORTH": ":"}),),
+        confidence=0.85,
+        candidate_before=True,
+        strong=True,
+    ),
+    CueRule(
+        "user_path",
+        (({"LOWER": {"IN": ["u", "/u"]}}, {"ORTH": "/"}, _CANDIDATE),),
+        confidence=0.9,
+        strong=True,
+    ),
+    CueRule(
+        "vendor_word",
+        (
+            (
+                {"LOWER": {"IN": PERSON_ROLES}},
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.75,
+        multiword=True,
+    ),
+    CueRule(
+        "possessive",
+        (({"LOWER": {"IN": POSSESSIVE_MARKS}}, {"LOWER": {"IN": OWNED}}),),
+        confidence=0.7,
+        candidate_before=True,
+    ),
+    CueRule(
+        "ad_title",
+        (({"LOWER": {"IN": AD_ADJECTIVES}}, _CANDIDATE),),
+        confidence=0.6,
+    ),
+    CueRule(
+        "named_shop",
+        (({"LOWER": {"IN": ["store", "shop", "pharmacy", "market", "labs"]}},),),
+        confidence=0.6,
+        candidate_before=True,
+        handle_only=True,
+    ),
+    CueRule(
+        "impersonation",
+        (
+            ({"LOWER": "pretending"}, {"LOWER": "to"}, {"LOWER": "be"}, _CANDIDATE),
+            (
+                {"LOWER": {"IN": ["impersonating", "posing"]}},
+                {"LOWER": "as", "OP": "?"},
+                _CANDIDATE,
+            ),
+            ({"LOWER": "the"}, {"LOWER": "real"}, _CANDIDATE),
+        ),
+        confidence=0.7,
+    ),
+    CueRule(
+        "review_of",
+        (
+            (
+                {"LOWER": {"IN": ["review", "reviews", "feedback", "rezension", "reseña"]}},
+                {"LOWER": {"IN": ["of", "for", "on", "für", "de"]}},
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.75,
+    ),
+    CueRule(
+        "ordered_from",
+        (
+            (
+                {"LOWER": {"IN": ORDER_VERBS}},
+                {"IS_PUNCT": False, "IS_SPACE": False, "OP": "{,4}"},
+                {"LOWER": {"IN": ["from", "von", "bei", "de"]}},
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.7,
+    ),
+    CueRule(
+        "introduction",
+        (
+            (
+                {"LOWER": {"IN": ["my", "mein", "mi"]}},
+                {"LOWER": {"IN": ["name", "nombre"]}},
+                {"LOWER": {"IN": ["is", "'s", "’s", "ist", "es"]}},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+            ({"LOWER": "i"}, {"LOWER": {"IN": ["'m", "’m", "m", "am"]}}, _CANDIDATE),
+            (
+                {"LOWER": "i"},
+                {"LOWER": {"IN": ["'m", "’m", "m", "am"]}},
+                {"LOWER": "not"},
+                _CANDIDATE,
+            ),
+            ({"LOWER": {"IN": ["i'm", "i’m", "im"]}}, _CANDIDATE),
+            ({"LOWER": {"IN": ["i'm", "i’m", "im"]}}, {"LOWER": "not"}, _CANDIDATE),
+            ({"LOWER": "call"}, {"LOWER": "me"}, _CANDIDATE),
+            ({"LOWER": "ask"}, {"LOWER": "for"}, _CANDIDATE),
+            ({"LOWER": "contact"}, _OPTIONAL_COLON, _CANDIDATE),
+            ({"LOWER": "me"}, {"LOWER": "llamo"}, _CANDIDATE),
+            ({"LOWER": "soy"}, _CANDIDATE),
+            ({"LOWER": {"IN": ["pregunta", "pregunten"]}}, {"LOWER": "por"}, _CANDIDATE),
+            ({"LOWER": "ich"}, {"LOWER": {"IN": ["heiße", "heisse", "bin"]}}, _CANDIDATE),
+            ({"LOWER": "je"}, {"LOWER": {"IN": ["m'appelle", "m’appelle", "suis"]}}, _CANDIDATE),
+            ({"LOWER": "меня"}, {"LOWER": "зовут"}, _CANDIDATE),
+        ),
+        confidence=0.75,
+        multiword=True,
+    ),
+    CueRule(
+        "greeting",
+        (
+            ({"LOWER": {"IN": ["its", "it's", "it’s"]}}, _CANDIDATE),
+            ({"LOWER": "it"}, {"LOWER": {"IN": ["'s", "’s", "is"]}}, _CANDIDATE),
+        ),
+        confidence=0.7,
+    ),
+    CueRule(
+        "call_on",
+        (
+            (
+                {
+                    "LOWER": {
+                        "IN": ["call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"]
+                    }
+                },
+                _CANDIDATE,
+                {"LOWER": {"IN": ["on", "at", "via"]}},
+            ),
+        ),
+        confidence=0.7,
+        candidate_index=1,
+    ),
+    CueRule(
+        "thanks_to",
+        (({"LOWER": {"IN": ["thanks", "thx", "shoutout", "props"]}}, {"LOWER": "to"}, _CANDIDATE),),
+        confidence=0.7,
+    ),
+    CueRule(
+        "sign_off",
+        (
+            (
+                {"LOWER": {"IN": SIGN_OFFS}},
+                {"ORTH": {"IN": [",", "-", "~", "!", "<3"]}, "OP": "*"},
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.7,
+    ),
+    CueRule(
+        "here",
+        (({"LOWER": {"IN": HERE}},),),
+        confidence=0.7,
+        candidate_before=True,
+    ),
+    CueRule(
+        "signature",
+        (({"ORTH": {"IN": ["~", "~~", "--", "—", "–"]}}, _CANDIDATE),),
+        confidence=0.75,
+    ),
+)
+
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
