@@ -725,7 +725,8 @@ def test_cli_rejects_bad_sizes_and_ports(tmp_path):
     assert result.returncode != 0 and "ports" in result.stderr
 
 
-def test_cli_serve_prints_urls_writes_configs_and_stops_on_sigterm(tmp_path):
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_cli_serve_prints_urls_writes_configs_and_stops_on_a_signal(tmp_path, stop_signal):
     sites_dir = tmp_path / "sites"
     process = subprocess.Popen(
         [sys.executable, "-m", "moneytrail.fixtures", "serve", "--seed", "7", "--pages", "50",
@@ -752,7 +753,7 @@ def test_cli_serve_prints_urls_writes_configs_and_stops_on_sigterm(tmp_path):
             assert line, process.stderr.read()
             configs += line.startswith("site config:")
         assert {s.name for s in load_sites(sites_dir)} == {"adboard", "forum"}
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop_signal)
         assert process.wait(timeout=60) == 0
     finally:
         if process.poll() is None:
