@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.contacts import emails, messengers, onions
-from extractors.contacts.skeleton import skeleton
+from extractors.contacts.skeleton import ascii_lower
 
 
 def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
-    low = skeleton(text)
+    low = ascii_lower(text)
     yield from emails.find(text, low)
     yield from onions.find(text, low)
     yield from messengers.find(text, low)

@@ -17,6 +17,7 @@ import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -191,11 +192,18 @@ def _validated(local: str, labels: list[str]) -> str | None:
         # when its label is a real v3 address and the local part is valid.
         if len(labels) < 2 or not is_v3_label(labels[-2]):
             return None
-        if _validated(local, ["example", "com"]) is None:
+        if normalized_email(f"{local}@example.com") is None:
             return None
         return f"{local}@{'.'.join(labels)}".lower()
+    return normalized_email(f"{local}@{'.'.join(labels)}")
+
+
+# Validation costs tens of microseconds, and a site repeats its addresses on every page.
+@lru_cache(maxsize=4096)
+def normalized_email(address: str) -> str | None:
+    """``address`` lower-cased as email_validator normalises it, or None if invalid."""
     try:
-        result = validate_email(f"{local}@{'.'.join(labels)}", check_deliverability=False)
+        result = validate_email(address, check_deliverability=False)
     except EmailNotValidError:
         return None
     return result.normalized.lower()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 
-def skeleton(text: str) -> bytes:
+def ascii_lower(text: str) -> bytes:
     return text.encode("ascii", "replace").lower()
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from email_validator import EmailNotValidError, validate_email
-
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
+from extractors.contacts.emails import normalized_email
 from extractors.pgp.armor import ArmoredBlock, armored_blocks
 from extractors.pgp.fingerprints import written_fingerprints
 
@@ -45,18 +44,9 @@ def _block_matches(text: str, block: ArmoredBlock) -> Iterator[Match]:
         for user_id in key.user_ids:
             if user_id.name:
                 yield match(kinds.ALIAS, user_id.name, "pgp.uid", CONFIDENCE_USER_ID)
-            email = _normalized_email(user_id.email)
+            email = normalized_email(user_id.email) if user_id.email else None
             if email:
                 yield match(kinds.EMAIL, email, "pgp.uid", CONFIDENCE_USER_ID)
-
-
-def _normalized_email(address: str) -> str | None:
-    if not address:
-        return None
-    try:
-        return validate_email(address, check_deliverability=False).normalized.lower()
-    except EmailNotValidError:
-        return None
 
 
 FAMILY = Family(

@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 with warnings.catch_warnings():
     # pgpy 0.6 imports the deprecated imghdr module.
@@ -69,6 +70,8 @@ def armored_blocks(text: str) -> Iterator[ArmoredBlock]:
         pos = next_pos
 
 
+# A vendor's key is repeated on every page of the vendor's; parsing costs milliseconds.
+@lru_cache(maxsize=512)
 def parse_keys(body: str) -> tuple[PublicKey, ...]:
     """The keys in an armor body (headers, base64 lines, checksum), however mangled."""
     tokens = body.split()

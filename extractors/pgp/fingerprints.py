@@ -13,10 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_CUES = (b"pgp", b"gpg", b"fingerprint", b"fpr", b"key id", b"keyid", b"key-id")
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
 # and not for the keys of other things.
-_KEY_CUE = b"key"
+_CUE = re.compile(rb"pgp|gpg|fingerprint|fpr|key(?P<id>[ -]?id)?")
 _OTHER_KEYS = re.compile(rb"(?:api|license|licence|secret|private|access|product|serial)\W*$")
 _CUE_BEFORE_MAX = 80  # "Fingerprint: <fpr>", "PGP key (fingerprint 0x<fpr>)"
 _CUE_AFTER_MAX = 30  # "<fpr> (PGP)"
@@ -50,15 +49,14 @@ def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
 
 def _cues(low: bytes) -> Iterator[tuple[int, int, bool]]:
     """(start, end, only_tight) of every cue word."""
-    for cue in _CUES:
-        for pos in _positions(low, cue):
-            yield pos, pos + len(cue), False
-    for pos in _positions(low, _KEY_CUE):
-        end = pos + len(_KEY_CUE)
-        if low[pos - 1 : pos].isalnum() or low[end : end + 1].isalnum():
+    for cue in _CUE.finditer(low):
+        start, end = cue.span()
+        if cue.group() != b"key" or cue["id"]:
+            yield start, end, False
+        elif low[start - 1 : start].isalnum() or low[end : end + 1].isalnum():
             continue  # "keys", "monkey"
-        if not _OTHER_KEYS.search(low, max(0, pos - 16), pos):
-            yield pos, end, True
+        elif not _OTHER_KEYS.search(low, max(0, start - 16), start):
+            yield start, end, True
 
 
 def _first_after(text: str, cue_end: int, tight_only: bool) -> re.Match[str] | None:
@@ -79,10 +77,3 @@ def _last_before(text: str, cue_start: int) -> re.Match[str] | None:
 
 def _one_case(hex_digits: str) -> bool:
     return hex_digits == hex_digits.upper() or hex_digits == hex_digits.lower()
-
-
-def _positions(low: bytes, word: bytes) -> Iterator[int]:
-    pos = low.find(word)
-    while pos != -1:
-        yield pos
-        pos = low.find(word, pos + 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.phones import context
-from extractors.phones.numbers import MAX_DIGITS, Number, Reading, read_number
+from extractors.phones.numbers import MAX_DIGITS, Number, Reading, is_country_code, read_number
 from extractors.phones.tokens import Group, clusters
 
 CONFIDENCE_PLAIN = 0.95
@@ -66,7 +66,7 @@ def _numbers_in_run(text: str, run: list[Group], region: str) -> Iterator[Match]
     boundaries = [_STRONG_BOUNDARY] + [_boundary(a, b) for a, b in itertools.pairwise(run)]
     boundaries.append(_STRONG_BOUNDARY)  # after the last group
     first_free = _after_cued_identifier(text, run)
-    candidates = [c for c in _candidates(run, boundaries, region) if c.first >= first_free]
+    candidates = list(_candidates(run, boundaries, region, first_free))
     taken: list[tuple[int, int]] = []
     for cand in sorted(candidates, key=_preference):
         if any(cand.first <= last and first <= cand.last for first, last in taken):
@@ -105,11 +105,17 @@ def _boundary(before: Group, after: Group) -> int:
     return _NO_BOUNDARY
 
 
-def _candidates(run: list[Group], boundaries: list[int], region: str) -> Iterator[_Candidate]:
-    for first, group in enumerate(run):
+def _candidates(
+    run: list[Group], boundaries: list[int], region: str, first_free: int
+) -> Iterator[_Candidate]:
+    for first in range(first_free, len(run)):
+        group = run[first]
         if boundaries[first] == _NO_BOUNDARY or group.weak:
             continue
         plus = group.plus_before
+        # Without "+", a country code is believable all in one run of digits
+        # ("447911123456") or as a group of its own ("44 7911 123456").
+        cc_group = len(group.digits) <= 3 and is_country_code(group.digits)
         digits = ""
         for last in range(first, len(run)):
             if last > first and run[last].plus_before:
@@ -117,7 +123,8 @@ def _candidates(run: list[Group], boundaries: list[int], region: str) -> Iterato
             digits += run[last].digits
             if len(digits) > MAX_DIGITS:
                 break
-            number = None if run[last].weak else read_number(digits, plus, region)
+            bare_allowed = last == first or cc_group
+            number = None if run[last].weak else read_number(digits, plus, region, bare_allowed)
             if number is not None:
                 after = boundaries[last + 1]
                 score = boundaries[first] + after

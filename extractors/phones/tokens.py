@@ -115,10 +115,16 @@ _LETTER_LED_WORD = (
     rf"{_LOOKALIKE_LETTER}++{_DIGIT}(?:{_DIGIT}|{_LOOKALIKE_LETTER})*+{_NO_LETTER_NEXT}"
 )
 _SEED = f"(?:{_KEYCAP}|{_SPELLED_RUN}|{_DIGIT_WORD}|{_LETTER_LED_WORD}|{_WEAK_RX})"
-_FILLER = (
-    rf"(?!(?:{_STRONG}++|{_WEAK_RX}){_NO_LETTER_NEXT})"
-    rf"{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
+# A filler word must not be a digit word: "512 call five five" must keep both fives.
+# Checked by the first three letters of the spelled digits ("thr", "fiv", "sev", ...),
+# which costs a few literal comparisons instead of the full word patterns; the
+# price is that "three"-like words ("thrill", "seventy") never count as fillers.
+_NOT_A_DIGIT_WORD = (
+    r"(?![zZ][eE][rR]|[oO][nN][eE]|[tT][wW][oO]|[tT][hH][rR]|[fF][oO][uU]|[fF][iIlL][vV]"
+    r"|[sS][iIlL][xX]|[sS][eE][vV]|[eE][iIlL][gG]|[nN][iIlL][nN]"
+    rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT})"
 )
+_FILLER = rf"{_NOT_A_DIGIT_WORD}{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
 # Separators alone may break the line once ("512\n555 0123" from table cells),
 # never at a paragraph break.
 _GAP = (
@@ -152,10 +158,10 @@ _CLUSTER_FROM_DIGIT = re.compile(
 # lower-cased, look-alikes replaced ("F1ve" -> "five"), so that ten find passes
 # locate every candidate; a regex alternation of the words would be tried at
 # every "e", "o", "t" ... of the page and is several times slower.
-_SKELETON_REPLACEMENTS = tuple(
-    (lookalike.encode(), letter.encode())
-    for letter, lookalikes in _LOOKALIKES.items()
-    for lookalike in lookalikes
+_SKELETON = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(_LOOKALIKES.values()).encode(),
+    b"abcdefghijklmnopqrstuvwxyz"
+    + b"".join(letter.encode() * len(alikes) for letter, alikes in _LOOKALIKES.items()),
 )
 _SPELLED_BYTES = tuple(word.encode() for word in _SPELLED)
 _CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}{_CONTINUATION}")
@@ -244,10 +250,8 @@ def _cluster_spans(text: str) -> list[tuple[int, int]]:
 def _spelled_digit_starts(text: str) -> Iterator[int]:
     """Positions where a spelled digit begins a word."""
     # ASCII bytes with one "?" per other character keep offsets exact, and bytes
-    # lower/replace/find are much faster than their str versions on non-ASCII text.
-    skeleton = text.encode("ascii", "replace").lower()
-    for lookalike, letter in _SKELETON_REPLACEMENTS:
-        skeleton = skeleton.replace(lookalike, letter)
+    # translate/find are much faster than str.lower/find on non-ASCII text.
+    skeleton = text.encode("ascii", "replace").translate(_SKELETON)
     for word in _SPELLED_BYTES:
         pos = skeleton.find(word)
         while pos != -1:
