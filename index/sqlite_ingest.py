@@ -34,9 +34,10 @@ ALIAS = "alias"
 
 @dataclass(slots=True)
 class _Batch:
-    pages: list[tuple] = field(default_factory=list)
+    pages: list[tuple] = field(default_factory=list)  # _page_row(page), by ord
     entities: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, value) -> eord
     page_entities: list[tuple] = field(default_factory=list)
+    # (ord, eord, raw, start, end, context, extractor, confidence)
     mentions: list[tuple] = field(default_factory=list)
     sha256_by_url: dict[str, str] = field(default_factory=dict)
     started: float = 0.0  # time.monotonic() of the first staged page
@@ -104,11 +105,10 @@ class BatchWriter:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executemany(sql.STAGE_PAGE, batch.pages)
+            conn.executemany(sql.STAGE_PAGE, ((n, *row) for n, row in enumerate(batch.pages)))
             conn.executemany(sql.STAGE_ENTITY, batch.entity_rows())
             conn.executemany(sql.STAGE_PAGE_ENTITY, batch.page_entities)
-            conn.executemany(sql.STAGE_MENTION, batch.mentions)
-            self._apply_staged()
+            self._apply_staged(batch)
             for statement in sql.CLEAR_STAGING:
                 conn.execute(statement)
             conn.execute("COMMIT")
@@ -123,7 +123,7 @@ class BatchWriter:
         if not batch.pages:
             batch.started = time.monotonic()
         ord_ = len(batch.pages)
-        batch.pages.append((ord_, *page_row))
+        batch.pages.append(page_row)
         batch.sha256_by_url[page.url] = page.sha256
         entities = batch.entities
         mentions_per_entity: dict[int, int] = {}
@@ -152,35 +152,44 @@ class BatchWriter:
             others = len(linkable) - (eord in linkable)
             batch.page_entities.append((ord_, eord, count, others))
 
-    def _apply_staged(self) -> None:
+    def _apply_staged(self, batch: _Batch) -> None:
         conn = self._conn
         for statement in sql.DECIDE_OUTCOMES:
             conn.execute(statement)
-        has_changed = _exists(conn, sql.HAS_CHANGED)
-        if has_changed:
+        present = {outcome for (outcome,) in conn.execute(sql.OUTCOMES)}
+        if "changed" in present:
             for statement in sql.REPLACE_CHANGED:
                 conn.execute(statement)
-        for statement in sql.INSERT_NEW_PAGES:
-            conn.execute(statement)
+        if "new" in present:
+            for statement in sql.INSERT_NEW_PAGES:
+                conn.execute(statement)
         conn.execute(sql.RESOLVE_KNOWN_ENTITIES)
         created = conn.execute(sql.INSERT_NEW_ENTITIES).fetchall()
         conn.executemany(sql.INSERT_TRIGRAM, _trigram_rows(created))
         conn.execute(sql.RESOLVE_NEW_ENTITIES)
-        for statement in (*sql.INSERT_PAGE_ENTITIES_AND_MENTIONS, *sql.UPDATE_AGGREGATES):
+        for statement in sql.INSERT_PAGE_ENTITIES:
             conn.execute(statement)
-        if has_changed:
+        page_ids = dict(conn.execute(sql.WRITTEN_PAGE_IDS).fetchall())
+        entity_ids = dict(conn.execute(sql.ENTITY_IDS).fetchall())
+        conn.executemany(
+            sql.INSERT_MENTION,
+            (
+                (page_ids[mention[0]], entity_ids[mention[1]], *mention[2:])
+                for mention in batch.mentions
+                if mention[0] in page_ids
+            ),
+        )
+        for statement in sql.UPDATE_AGGREGATES:
+            conn.execute(statement)
+        if "changed" in present:
             for statement in sql.CORRECT_AFTER_REMOVAL:
                 conn.execute(statement)
             vanished = conn.execute(sql.VANISHED_ENTITIES).fetchall()
             conn.executemany(sql.DELETE_TRIGRAM, _trigram_rows(vanished))
             conn.execute(sql.DELETE_VANISHED)
-        if _exists(conn, sql.HAS_UNCHANGED):
+        if "unchanged" in present:
             for statement in sql.TOUCH_UNCHANGED:
                 conn.execute(statement)
-
-
-def _exists(conn: sqlite3.Connection, query: str) -> bool:
-    return conn.execute(query).fetchone() is not None
 
 
 def _trigram_rows(entities: list[tuple[int, str | None]]) -> list[tuple[str, int]]:
