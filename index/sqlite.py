@@ -1,15 +1,11 @@
 """The embedded index: IndexBackend on one SQLite file (WAL, FTS5).
 
 Writes go through index.sqlite_ingest (batched, one transaction per batch); this module
-answers the searches. Reads first apply any staged writes, so a process always sees
-what it wrote.
+answers the searches, with the semantics documented in index.backend. Reads first apply
+any staged writes, so a process always sees what it wrote.
 
-Entity semantics shared with the Elasticsearch backend (tests/index/ checks both):
-
-- An entity's first_seen is the earliest fetch that showed it on a page that still shows
-  it; last_seen the latest. page_count, mention_count and sites count stored pages only.
-- When a changed page no longer mentions an entity and no other page does, the entity
-  is gone: lookups do not find it and stats do not count it.
+Fuzzy alias search takes candidates from the alias_trigrams table (index.trigrams) and
+judges them with index.folding, as the Elasticsearch backend does.
 """
 
 from __future__ import annotations
