@@ -168,14 +168,16 @@ class SQLiteIndex:
             (entity_id, evidence_limit),
         ).fetchall()
         cooccurring = self._conn.execute(
-            """SELECT e.kind, e.value, count(*) AS pages
-               FROM page_entities AS mine
-               JOIN page_entities AS other
-                    ON other.page_id = mine.page_id AND other.entity_id != mine.entity_id
-               JOIN entities AS e ON e.id = other.entity_id
-               WHERE mine.entity_id = ?
-               GROUP BY other.entity_id
-               ORDER BY pages DESC, e.kind, e.value LIMIT ?""",
+            # Count first, then look names up once per co-occurring entity.
+            """SELECT e.kind, e.value, shared.pages
+               FROM (SELECT other.entity_id, count(*) AS pages
+                     FROM page_entities AS mine
+                     JOIN page_entities AS other
+                          ON other.page_id = mine.page_id AND other.entity_id != mine.entity_id
+                     WHERE mine.entity_id = ?
+                     GROUP BY other.entity_id) AS shared
+               JOIN entities AS e ON e.id = shared.entity_id
+               ORDER BY shared.pages DESC, e.kind, e.value LIMIT ?""",
             (entity_id, cooccurring_limit),
         ).fetchall()
         return EntityView(
@@ -266,12 +268,14 @@ class SQLiteIndex:
     def _links_of(self, entity_id: int) -> int:
         """Distinct non-alias entities sharing a page with this one."""
         (links,) = self._conn.execute(
-            """SELECT count(DISTINCT other.entity_id)
-               FROM page_entities AS mine
-               JOIN page_entities AS other
-                    ON other.page_id = mine.page_id AND other.entity_id != mine.entity_id
-               JOIN entities AS e ON e.id = other.entity_id
-               WHERE mine.entity_id = ? AND e.kind != ?""",
+            """SELECT count(*)
+               FROM (SELECT DISTINCT other.entity_id
+                     FROM page_entities AS mine
+                     JOIN page_entities AS other
+                          ON other.page_id = mine.page_id AND other.entity_id != mine.entity_id
+                     WHERE mine.entity_id = ?) AS neighbour
+               JOIN entities AS e ON e.id = neighbour.entity_id
+               WHERE e.kind != ?""",
             (entity_id, ALIAS),
         ).fetchone()
         return links
