@@ -240,6 +240,16 @@ class RunStore:
         )
         return rows[0] if rows else None
 
+    def previous(self, run: RunRecord) -> RunRecord | None:
+        """The newest finished run of exactly the same sites that started before ``run``."""
+        rows = self._select(
+            "WHERE r.sites = ? AND r.status = ? AND r.started_at < ?",
+            (_json(sorted(run.sites)), FINISHED, _micros(run.started_at)),
+            order="r.started_at DESC",
+            limit=1,
+        )
+        return rows[0] if rows else None
+
     def down_streak(self, site: str) -> int:
         """How many of the site's latest ended runs in a row found it down."""
         streak = 0
