@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
 import typer
+from rich.console import Console
+
 from crawler.config import AppConfig, ConfigError, load_config
 from index import IndexURLError, open_index
 from index.backend import IndexBackend
+from index.elastic import ElasticIndexError
 from index.model import EntityHit
-from rich.console import Console
-
+from index.sqlite_connect import IndexOpenError
 from moneytrail import extract_cmd, render
+from moneytrail.commands import index_cmd, kibana_cmd, runs_cmd, schedule_cmd, tor_cmd
 from moneytrail.queries import QueryError, normalise_address, normalise_phone, normalise_value
 
 app = typer.Typer(help="Follow the money: crawl, extract, index and search.", no_args_is_help=True)
 search_app = typer.Typer(help="Search the index.", no_args_is_help=True)
 app.add_typer(search_app, name="search")
 app.command("extract")(extract_cmd.extract)
+app.add_typer(schedule_cmd.app, name="schedule")
+app.add_typer(runs_cmd.app, name="runs")
+app.add_typer(index_cmd.app, name="index")
+app.add_typer(kibana_cmd.app, name="kibana")
+app.add_typer(tor_cmd.app, name="tor")
 
 console = Console()
 errors = Console(stderr=True)
@@ -64,20 +72,37 @@ def crawl(
     site: Annotated[
         list[str] | None, typer.Option("--site", "-s", help="Crawl only this site (repeatable).")
     ] = None,
-    run_id: Annotated[str | None, typer.Option(help="Name this run (default: time-based).")] = None,
+    run_id: Annotated[
+        str | None, typer.Option(help="Name this run, or the unfinished run to resume or join.")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Resume the unfinished run of the same sites, if there is one.")
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
-    """Crawl the sites in config/sites/*.yaml into the configured index."""
-    from crawler.run import run_crawl
+    """Crawl the sites in config/sites/*.yaml into the configured index, as a recorded run."""
+    from redis import RedisError
+
+    from crawler.frontier import FrontierURLError
+    from moneytrail.coordination import RunFinishedError, SiteLockedError
+    from moneytrail.recorded_crawl import crawl_and_record
 
     app_config = load(config)
     try:
-        report = run_crawl(app_config, site_names=site, run_id=run_id)
-    except ConfigError as exc:
+        recorded = crawl_and_record(app_config, site_names=site, run_id=run_id, resume=resume)
+    except (ConfigError, FrontierURLError, RunFinishedError) as exc:
         fail(str(exc))
+    except SiteLockedError as exc:
+        fail(str(exc), status=3)
+    except RedisError as exc:
+        fail(f"scheduler {app_config.scheduler}: {exc}")
+    report = recorded.report
     if as_json:
         print(render.dumps(report))
     else:
+        if recorded.resumed:
+            attempt = recorded.run.attempts
+            console.print(f"resumed run [bold]{report.run_id}[/bold] (attempt {attempt})")
         render.print_crawl_report(console, report)
     if report.interrupted:
         raise typer.Exit(130 if report.finish_reason == "shutdown" else 1)
@@ -107,7 +132,9 @@ def search_address(
     """A crypto address (checksum verified, normalised before lookup)."""
     lookup = _or_fail(lambda: normalise_address(address))
     backend = open_for_reading(config, index)
-    _print_hits(backend.lookup(lookup.value, kind=lookup.kind), f"{lookup.kind} {lookup.value}", as_json)
+    _print_hits(
+        backend.lookup(lookup.value, kind=lookup.kind), f"{lookup.kind} {lookup.value}", as_json
+    )
 
 
 @search_app.command("phone")
@@ -216,6 +243,10 @@ def main() -> None:
         app()
     except BrokenPipeError:  # `moneytrail ... | head` is normal use
         sys.stderr.close()
+    except (ElasticIndexError, IndexOpenError) as exc:
+        # The index went away or refused us after it was opened: say so, no traceback.
+        errors.print(f"[bold red]error:[/bold red] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
