@@ -109,11 +109,10 @@ def _scanner_pattern(words: set[str]) -> str:
     return rf"\b(?:{alternation})(?!\w)"
 
 
-# Lookbehinds here would be tried at every position; the phrases check them instead.
-_SYMBOL_CUES = r"[@~—–]|--|['’]s\b|/?u/(?=\w)"
-_SCANNER = re.compile(
-    _scanner_pattern({w for p in _PHRASES for w in p.words if w[0].isalnum()}) + "|" + _SYMBOL_CUES
-)
+_SCANNER = re.compile(_scanner_pattern({w for p in _PHRASES for w in p.words if w[0].isalnum()}))
+# Cues that are symbols are found with str.find: one more regex alternative would be
+# tried at every position and halve the scanner's speed. Their phrases check the rest.
+_SYMBOLS = ("@", "~", "--", "—", "–", "'s", "’s", "u/")
 _PHRASES_BY_WORD: dict[str, list[tuple[re.Pattern[str], _Phrase]]] = {}
 for _phrase in _PHRASES:
     for _word in _phrase.words:
@@ -133,26 +132,37 @@ class CueHit:
 
 def cue_hits(text: str) -> Iterator[CueHit | int]:
     """Confirmed cue phrases in text order; a bare int is the offset of an "@"."""
+    for start, key in _candidate_words(text):
+        if key == MENTION:
+            yield start
+            continue
+        for pattern, phrase in _PHRASES_BY_WORD.get(key, ()):
+            confirmed = pattern.match(text, start)
+            if confirmed is None:
+                continue
+            if phrase.line_start and text[text.rfind("\n", 0, start) + 1 : start].strip():
+                continue
+            yield CueHit(start, confirmed.end(), phrase.backward)
+            break
+
+
+def _candidate_words(text: str) -> list[tuple[int, str]]:
+    """(offset, lower-case cue word or symbol) for every place a cue phrase may start."""
     lowered = text.lower()
     # Lower-casing keeps offsets except for a few characters (e.g. "İ"); scan the
     # original case-insensitively then, which is slower but exact.
-    if len(lowered) == len(text):
-        words = _SCANNER.finditer(lowered)
-    else:
+    if len(lowered) != len(text):
+        lowered = text
         words = re.finditer(_SCANNER.pattern, text, re.IGNORECASE)
-    for word in words:
-        key = word.group()
-        if key == MENTION:
-            yield word.start()
-            continue
-        for pattern, phrase in _PHRASES_BY_WORD.get(key.lstrip("/"), ()):
-            confirmed = pattern.match(text, word.start())
-            if confirmed is None:
-                continue
-            if (
-                phrase.line_start
-                and text[text.rfind("\n", 0, word.start()) + 1 : word.start()].strip()
-            ):
-                continue
-            yield CueHit(word.start(), confirmed.end(), phrase.backward)
-            break
+    else:
+        words = _SCANNER.finditer(lowered)
+    found = [(word.start(), word.group().lower()) for word in words]
+    for symbol in _SYMBOLS:
+        at = lowered.find(symbol)
+        while at != -1:
+            # "/u/name" starts at its first slash.
+            start = at - 1 if symbol == "u/" and at > 0 and lowered[at - 1] == "/" else at
+            found.append((start, symbol))
+            at = lowered.find(symbol, at + len(symbol))
+    found.sort()
+    return found
