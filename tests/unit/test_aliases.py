@@ -111,6 +111,14 @@ def test_matches_are_alias_kind_with_exact_offsets() -> None:
         assert match.extractor.startswith("aliases.")
 
 
+def test_offsets_hold_when_lower_casing_changes_the_length() -> None:
+    text = "İSTANBUL İŞ. Vendor: DrWhite, thanks @darkpanda\n~ Sıla"
+    assert "İ".lower() != "i"  # two code points: the scanner cannot use text.lower()
+    matches = list(find(text, OPTIONS))
+    assert [m.value for m in matches] == ["DrWhite", "darkpanda", "Sıla"]
+    assert all(text[m.start : m.end] == m.raw for m in matches)
+
+
 def test_possessive_is_not_part_of_the_alias() -> None:
     [match] = find("Review of DrWhite's new batch", OPTIONS)
     assert (match.value, match.raw) == ("DrWhite", "DrWhite")
