@@ -124,6 +124,8 @@ def _widen(text: str, start: int, end: int, style: AtStyle) -> _At:
 
 
 def _address_at(text: str, low: bytes, at: _At) -> Match | None:
+    if not _word_on_both_sides(text, at):
+        return None  # "@handle", "a @ ", "@@@": cheap to rule out before any regex
     if at.style is AtStyle.PLAIN and _is_bracketed(text, at):
         return None  # "(@)": the bracket scan reports it
     window_start = max(0, at.start - _MAX_LOCAL)
@@ -162,6 +164,15 @@ def _address_at(text: str, low: bytes, at: _At) -> Match | None:
         end=end,
         confidence=confidence,
         extractor=extractor,
+    )
+
+
+def _word_on_both_sides(text: str, at: _At) -> bool:
+    return (
+        at.start > 0
+        and at.end < len(text)
+        and (text[at.start - 1].isalnum() or text[at.start - 1] in "._%+-")
+        and text[at.end].isalnum()
     )
 
 

@@ -67,14 +67,16 @@ def _numbers_in_run(text: str, run: list[Group], region: str) -> Iterator[Match]
     boundaries.append(_STRONG_BOUNDARY)  # after the last group
     first_free = _after_cued_identifier(text, run)
     candidates = list(_candidates(run, boundaries, region, first_free))
-    taken: list[tuple[int, int]] = []
+    taken = [False] * len(run)
+    chosen: list[Match] = []
     for cand in sorted(candidates, key=_preference):
-        if any(cand.first <= last and first <= cand.last for first, last in taken):
+        if any(taken[cand.first : cand.last + 1]):
             continue
         match = _to_match(text, run, cand)
         if match is not None:
-            taken.append((cand.first, cand.last))
-            yield match
+            taken[cand.first : cand.last + 1] = [True] * (cand.last + 1 - cand.first)
+            chosen.append(match)
+    yield from sorted(chosen, key=lambda m: m.start)
 
 
 def _preference(cand: _Candidate) -> tuple[int, bool, int, int]:

@@ -68,11 +68,14 @@ def blocked_groups(text: str, groups: list[Group]) -> set[int]:
     blocked: set[int] = set()
     lo = max(0, groups[0].start - 12)
     hi = min(len(text), groups[-1].end + 12)
-    spans = [m.span() for m in _NOT_A_PHONE.finditer(text, lo, hi)]
+    spans = iter(_NOT_A_PHONE.finditer(text, lo, hi))
+    span = next(spans, None)
+    # Groups and spans both come in text order: one sweep, not groups x spans.
     for index, group in enumerate(groups):
-        if any(group.start < e and s < group.end for s, e in spans) or (
-            len(group.digits) <= _QUANTITY_MAX_DIGITS and _is_quantity(text, group)
-        ):
+        while span is not None and span.end() <= group.start:
+            span = next(spans, None)
+        in_span = span is not None and span.start() < group.end
+        if in_span or (len(group.digits) <= _QUANTITY_MAX_DIGITS and _is_quantity(text, group)):
             blocked.add(index)
     return blocked
 

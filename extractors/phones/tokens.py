@@ -70,7 +70,7 @@ _WEAK = {
 # characters, the emoji variation selector and emoji/dingbat symbols ("5🔥1🔥2").
 # Commas are deliberately absent: "1,500" and "10, 20, 30" are never phone digits.
 _SEP_MARKS = (
-    r".\-\u2010-\u2015\u2212/\\_*~:=+\uff0b()\[\]{}<>|'\"`\u2022\u00b7"
+    r".\-\u2010-\u2015\u2212/\\_*~:=+\uff08\uff09\uff0b\uff0d-\uff0f()\[\]{}<>|'\"`\u2022\u00b7"
     r"\u200b-\u200d\u2060\ufe0f\u2600-\u2775\u2794-\u27bf\U0001f000-\U0001faff"
 )
 # Filler words join digits only on one line: across a line break ("120 lbs.\n\n

@@ -1,0 +1,317 @@
+"""The phones family: plain and obfuscated numbers, what only looks like one, offsets."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+import pytest
+
+from extractors import kinds
+from extractors.base import ExtractOptions, Match
+from extractors.phones import CONFIDENCE_OBFUSCATED, CONFIDENCE_PLAIN, FAMILY, find
+
+US = "+15125550123"
+
+
+def _values(text: str, options: ExtractOptions | None = None) -> list[str]:
+    return [m.value for m in _matches(text, options)]
+
+
+def _matches(text: str, options: ExtractOptions | None = None) -> list[Match]:
+    found = list(find(text) if options is None else find(text, options))
+    for match in found:
+        assert match.kind == kinds.PHONE
+        assert match.raw == text[match.start : match.end], match
+    return found
+
+
+def test_family_shape() -> None:
+    assert FAMILY.name == "phones"
+    assert FAMILY.kinds == frozenset({kinds.PHONE})
+    assert FAMILY.find is find
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "512-555-0123",
+        "(512) 555-0123",
+        "512.555.0123",
+        "512 555 0123",
+        "5125550123",
+        "1-512-555-0123",
+        "+1 512 555 0123",
+        "+1 (512) 555-0123",
+        "+15125550123",
+    ],
+)
+def test_plain_us_formats(written: str) -> None:
+    text = f"Call or text {written} anytime."
+    [match] = _matches(text)
+    assert match.value == US
+    assert match.raw == written
+    assert match.confidence == CONFIDENCE_PLAIN
+    assert match.extractor == "phones.plain"
+
+
+@pytest.mark.parametrize(
+    ("written", "e164"),
+    [
+        ("+44 20 7946 0958", "+442079460958"),
+        ("+44 7911 123456", "+447911123456"),
+        ("+7 495 123-45-67", "+74951234567"),
+        ("+49 30 12345678", "+493012345678"),
+        ("+33 6 12 34 56 78", "+33612345678"),
+        ("+61 4 1234 5678", "+61412345678"),
+        ("+52 55 1234 5678", "+525512345678"),
+        ("+91 98765 43210", "+919876543210"),
+        ("+234 802 123 4567", "+2348021234567"),
+        ("+63.905.123.4567", "+639051234567"),
+        ("+66 81 234 5678", "+66812345678"),
+        ("+90 501 234 56 78", "+905012345678"),
+        ("+55 11 98765-4321", "+5511987654321"),
+        ("+86 138 1234 5678", "+8613812345678"),
+        ("0044 7911 123456", "+447911123456"),
+        ("00 44 7911 123456", "+447911123456"),
+        ("＋44 7911 123456", "+447911123456"),
+    ],
+)
+def test_international_numbers_in_any_region(written: str, e164: str) -> None:
+    for region in ("US", "GB", "DE"):
+        text = f"WhatsApp: {written}."
+        assert _values(text, ExtractOptions(default_region=region)) == [e164], region
+
+
+@pytest.mark.parametrize(
+    ("region", "written", "e164"),
+    [
+        ("GB", "07911 123456", "+447911123456"),
+        ("GB", "020 7946 0958", "+442079460958"),
+        ("DE", "030 12345678", "+493012345678"),
+        ("FR", "06 12 34 56 78", "+33612345678"),
+        ("AU", "0412 345 678", "+61412345678"),
+    ],
+)
+def test_national_numbers_follow_the_default_region(region: str, written: str, e164: str) -> None:
+    assert _values(f"tel {written}", ExtractOptions(default_region=region)) == [e164]
+    assert _values(f"tel {written}") == []  # not a US number
+
+
+def test_the_regions_own_international_prefix() -> None:
+    assert _values("011 44 7911 123456") == ["+447911123456"]  # NANP's prefix, in the US
+
+
+def test_country_code_without_plus_only_where_written_so() -> None:
+    [match] = _matches("WhatsApp 447911123456 any time")
+    assert (match.value, match.raw) == ("+447911123456", "447911123456")
+    assert match.confidence < CONFIDENCE_OBFUSCATED
+    assert _values("WhatsApp 44 7911 123456") == ["+447911123456"]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        # spelled digits, in any case, and their misspellings
+        ("call five one two five five five zero one two three", None),
+        ("call FIVE ONE TWO FIVE FIVE FIVE ZERO ONE TWO THREE", None),
+        ("call fIve 0ne tw0 f1ve fiv3 FIV3 zer0 0ne tw0 thr33", None),
+        ("call five one two five five five oh one two three", None),
+        ("call f!ve one two f|ve five five zero one two three", None),
+        ("call FiveOneTwo FiveFiveFive ZeroOneTwoThree", None),
+        ("call five one two 555 zero one 2 3", None),
+        ("call 5 one 2 five 5 five 0 one 2 three", None),
+        # letters written for digits inside digit groups
+        ("call 5l2-555-Ol23", None),
+        ("call 5I2.555.0I23", None),
+        ("call 512-555-o123", None),
+        # separators between every digit
+        ("call 5.1.2.5.5.5.0.1.2.3", None),
+        ("call 5 1 2 5 5 5 0 1 2 3", None),
+        ("call 5-1-2-5-5-5-0-1-2-3", None),
+        ("call 5/1/2/5/5/5/0/1/2/3", None),
+        ("call 5_1_2_5_5_5_0_1_2_3", None),
+        ("call 5*1*2*5*5*5*0*1*2*3", None),
+        ("call 5 1 2 / 5 5 5 / 0 1 2 3", None),
+        ("call 5\u200b1\u200b2\u200b5\u200b5\u200b5\u200b0\u200b1\u200b2\u200b3", None),
+        ("call 5🔥1🔥2🔥5🔥5🔥5🔥0🔥1🔥2🔥3", None),
+        ("call 5♥1♥2♥5♥5♥5♥0♥1♥2♥3", None),
+        # digits split by words
+        ("call 512 call 555 me 0123", "512 call 555 me 0123"),
+        ("call five one two - text - 555 - 0123", "five one two - text - 555 - 0123"),
+        ("call 512 only 555 hmu 0123", "512 only 555 hmu 0123"),
+        # keycap emoji, fullwidth and other Unicode digits
+        ("call 5️⃣1️⃣2️⃣5️⃣5️⃣5️⃣0️⃣1️⃣2️⃣3️⃣", None),
+        ("call 5️⃣ 1️⃣ 2️⃣ 5️⃣ 5️⃣ 5️⃣ 0️⃣ 1️⃣ 2️⃣ 3️⃣", None),
+        ("call 5⃣1⃣2⃣5⃣5⃣5⃣0⃣1⃣2⃣3⃣", None),
+        ("call ５１２－５５５－０１２３", None),
+        ("call ٥١٢٥٥٥٠١٢٣", None),
+        ("call 𝟓𝟏𝟐𝟓𝟓𝟓𝟎𝟏𝟐𝟑", None),
+        ("call ⑤①②⑤⑤⑤⓪①②③", None),
+        ("call ❺❶❷❺❺❺⓿❶❷❸", None),
+    ],
+)
+def test_obfuscated_numbers(text: str, raw: str | None) -> None:
+    [match] = _matches(text)
+    assert match.value == US
+    # The span covers exactly what the page wrote, from the first digit to the last.
+    assert match.raw == (raw or text.removeprefix("call "))
+    assert match.confidence == CONFIDENCE_OBFUSCATED < CONFIDENCE_PLAIN
+    assert match.extractor == "phones.obfuscated"
+
+
+def test_two_numbers_in_a_row_stay_two() -> None:
+    text = "5125550123 5125550199 or (512) 555-0188, 512.555.0177"
+    assert _values(text) == [US, "+15125550199", "+15125550188", "+15125550177"]
+
+
+def test_two_obfuscated_numbers_separated_only_by_spaces() -> None:
+    text = "three 0 fIve 210 FOUR 0 SIX 7   7️⃣0️⃣2️⃣6️⃣1️⃣3️⃣5️⃣4️⃣6️⃣2️⃣"
+    assert _values(text) == ["+13052104067", "+17026135462"]
+
+
+def test_list_numbering_is_not_part_of_the_number() -> None:
+    text = "1. 702.419.8867 - female\n2. 3 four 6361 f1ve five 73\n3. +63 905 123 4567"
+    found = _matches(text)
+    assert [(m.value, m.raw) for m in found] == [
+        ("+17024198867", "702.419.8867"),
+        ("+13463615573", "3 four 6361 f1ve five 73"),
+        ("+639051234567", "+63 905 123 4567"),
+    ]
+
+
+def test_words_that_are_digits_only_between_digits() -> None:
+    # "I" after the number is the pronoun, not a trailing 1; "oh" may end a number.
+    assert _values("Call me now: 4 zero 76 NINE 7176 FIVE\nI'm available") == ["+14076971765"]
+    assert _values("seven 0ne eight nine oh seven oh ONE SEVEN oh") == ["+17189070170"]
+    assert _values("two girls five one two five five five zero one two three") == [US]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates: $300 hh, $500/hr, 300 roses, 1,500 USD, 1.500,00 EUR, $1,250.00",
+        "Prices 250$ 350€ £400 600 dollars 0.025 BTC",
+        "Available 24/7 incall & outcall, 24x7, 24 / 7",
+        "Posted 2026-11-21, updated 11/21/2026 and 21.11.2026 at 10:30-11:45",
+        "Hours 17:00-17:52, 09:15:00",
+        "5'6\" 34D-24-36, 120 lbs, 36-24-36, 5 ft 6, 168cm 52kg",
+        "Order #5125550123",
+        "Order ID: 5125550123",
+        "Listing #4412 and ref 5125550123",
+        "Tracking: 9400 1446 3632 4429 6987 12",
+        "Order IDs ORD-2025-74393 and ORD-2020-70384. ZIPs 57917, 66451.",
+        "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "tx 5125550123abcdef5125550123 and a3f5125550123bcd",
+        "BTC 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 XMR 4AfUP827TeRZ1cck3tZThgZbRCEwBrpcJTkA1LCiyF"
+        "VuMH4b5y59bKMZHGb9y58K3gSjWDCBsB4RkGsGDhsmMG5R2qmbLeW",
+        "Austin, TX 78701 and 10001-1234",
+        "panel at 192.168.100.200:8080 and 10.0.0.1",
+        "Patch 7.4.2231 (after 7.4.2229), version 8.1.1759",
+        "Page 1 2 3 4 5 6 7 8 9 10 11 12 next",
+        "someone said one or two things about seven or eight people",
+        "call 555-0123",
+        "call 123-456-7890 or 000 000 0000",
+        "ID5125550123 and 5125550123ID",
+    ],
+)
+def test_what_only_looks_like_a_phone(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_a_phone_next_to_prices_and_measures_is_still_found() -> None:
+    text = (
+        "32 yo, 35B-24-38, 5'5, 137lbs. Available 24/7 incall & outcall.\n"
+        "Call or text 1-210-970-8254\n$350/hr - no rushing."
+    )
+    assert _values(text) == ["+12109708254"]
+    assert _values("Phone #: 512 555 0123") == [US]
+    assert _values("call 512 555 0123 in Dallas, am available") == [US]
+
+
+def test_an_identifier_cue_covers_only_its_own_digits() -> None:
+    assert _values("Order #1234 call 5125550123") == [US]
+
+
+def test_unknown_region_finds_only_international_numbers() -> None:
+    options = ExtractOptions(default_region="XX")
+    assert _values("512-555-0123 or +44 7911 123456", options) == ["+447911123456"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "+",
+        "----------",
+        "five",
+        "0" * 40,
+        "1" * 5000,
+        "5" + "\u0301" * 50,
+        "İİİ 512-555-0123",  # lower() changes the length of this text
+        "\ud800 512",  # a lone surrogate
+        "\x00\x01 512\x00555\x000123",
+    ],
+)
+def test_bad_input_does_not_break_the_family(text: str) -> None:
+    found = _matches(text)
+    assert all(m.value.startswith("+") for m in found)
+
+
+def test_offsets_with_wide_characters_before() -> None:
+    text = "😀👍🏽 Ünïcödé — call 𝟓𝟏𝟐 555 0123 now"
+    [match] = _matches(text)
+    assert match.raw == "𝟓𝟏𝟐 555 0123"
+
+
+# Linear time on hostile input: the time for 2N characters over the time for N (CPU
+# time, best of several, alternating) stays near 2; quadratic behaviour makes it 4.
+# N is chosen per input so that it takes tens of milliseconds.
+_RANDOM_DIGITS = "".join(random.Random(7).choices("0123456789", k=250_000))
+
+
+def _repeated(unit: str) -> Callable[[int], str]:
+    return lambda size: (unit * (size // len(unit) + 1))[:size]
+
+
+PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
+    "one run of digits": (_repeated(_RANDOM_DIGITS), 400_000),
+    "digits between spaces": (_repeated("5 "), 10_000),
+    "digits between dots": (_repeated("5."), 10_000),
+    "separators only": (_repeated("-. /"), 2_000_000),
+    "spelled digits": (_repeated("five "), 25_000),
+    "spelled digits glued": (_repeated("one"), 400_000),
+    "digits joined by filler words": (_repeated("1 a "), 10_000),
+    "look-alike letters": (_repeated("5o"), 100_000),
+    "digits glued to letters": (_repeated("1a"), 100_000),
+    "hex": (_repeated("0123456789abcdef"), 100_000),
+    "valid numbers": (_repeated("512-555-0123 "), 10_000),
+    "keycaps": (_repeated("5\ufe0f\u20e3"), 20_000),
+    "decimals": (_repeated("1.5 "), 20_000),
+    "times": (_repeated("10:30 "), 20_000),
+}
+
+
+def _seconds(text: str) -> float:
+    started = time.process_time()
+    for _match in find(text):
+        pass
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_time_grows_linearly(name: str) -> None:
+    make, size = PATHOLOGICAL[name]
+    small, large = make(size), make(2 * size)
+    best_small = best_large = float("inf")
+    for _ in range(5):
+        best_small = min(best_small, _seconds(small))
+        best_large = min(best_large, _seconds(large))
+    ratio = best_large / best_small
+    assert ratio < 3, f"{name}: {ratio:.2f}"
+
+
+def test_a_ten_megabyte_line_of_digits_is_no_number() -> None:
+    assert list(find(_repeated(_RANDOM_DIGITS)(10_000_000))) == []
