@@ -7,8 +7,8 @@ Builds a deterministic corpus in memory: pages of listing, ad and forum prose wi
 identifiers at a realistic density (the labeled corpus's templates, rendered with other
 seeds, padded with identifier-free paragraphs). Times the whole engine page by page, as
 the crawler calls it, (a) without aliases and (b) with every kind, then iocsearcher's
-Searcher.search_data when it is installed. Prints MB/s (UTF-8 bytes), the ratios and
-the targets; never passes or fails on time.
+Searcher.search_data when it is installed. Prints MB of UTF-8 per CPU second of this
+process (and the wall time), the ratios and the targets; never passes or fails on time.
 """
 
 from __future__ import annotations
@@ -103,14 +103,19 @@ def pages(megabytes: float, seed: int = SEED) -> list[str]:
     return out
 
 
-def throughput(texts: list[str], run: Callable[[str], object]) -> tuple[float, float]:
-    """(MB/s, seconds) for running ``run`` on every text in turn."""
+def throughput(texts: list[str], run: Callable[[str], object]) -> tuple[float, float, float]:
+    """(MB per CPU second, CPU seconds, wall seconds) for ``run`` on every text in turn.
+
+    CPU time of this process is the figure for "one core": on a shared machine the wall
+    clock also counts the time other processes held the core.
+    """
     total = sum(len(text.encode("utf-8")) for text in texts)
-    started = time.perf_counter()
+    cpu_started, wall_started = time.process_time(), time.perf_counter()
     for text in texts:
         run(text)
-    elapsed = time.perf_counter() - started
-    return total / 1_000_000 / elapsed, elapsed
+    cpu = time.process_time() - cpu_started
+    wall = time.perf_counter() - wall_started
+    return total / 1_000_000 / cpu, cpu, wall
 
 
 def _iocsearcher() -> Callable[[str], object] | None:
@@ -135,7 +140,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB")
     args = parser.parse_args()
 
-    console = Console()
+    console = Console(width=max(100, Console().width))
     pinned = _pin_to_one_core()
     texts = pages(args.mb)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
@@ -153,16 +158,16 @@ def main() -> None:
 
     results: dict[str, float] = {}
     table = Table(title="extraction throughput, one core")
-    for column in ("run", "MB/s", "seconds", "target"):
+    for column in ("run", "MB/s (CPU)", "CPU s", "wall s", "target"):
         table.add_column(column, justify="left" if column in ("run", "target") else "right")
     targets = {
         runs[0][0]: f">= {TARGET_MB_S_NO_ALIASES:g} MB/s, >= {TARGET_RATIO_NO_ALIASES:g}x ioc",
         runs[1][0]: f">= {TARGET_MB_S_ALL:g} MB/s, >= {TARGET_RATIO_ALL:g}x ioc",
     }
     for name, run in runs:
-        rate, seconds = throughput(texts, run)
+        rate, cpu, wall = throughput(texts, run)
         results[name] = rate
-        table.add_row(name, f"{rate:.2f}", f"{seconds:.1f}", targets.get(name, ""))
+        table.add_row(name, f"{rate:.2f}", f"{cpu:.1f}", f"{wall:.1f}", targets.get(name, ""))
     console.print(table)
 
     if searcher is None:

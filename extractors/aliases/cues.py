@@ -9,10 +9,11 @@ pathological input. Bare "@name" mentions need no tokenizer: the hit is the ment
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import spacy
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -31,6 +32,10 @@ _AFTER = 48
 _BEFORE_BACKWARD = 48
 _AFTER_BACKWARD = 4
 _MAX_WINDOW = 2048
+# Windows are tokenized together, this much text at a time; the separator is a
+# whitespace token no pattern can cross.
+_MAX_BATCH = 32_768
+_WINDOW_SEPARATOR = "\n\n"
 _MAX_VOCABULARY = 500_000
 
 _HANDLE_CHARS = frozenset("_.-'’")
@@ -128,26 +133,58 @@ def find_candidates(text: str) -> Iterator[Candidate]:
                 yield mention
         else:
             confirmed.append(hit)
-    for window_start, window_end, hits in _merged(text, confirmed):
-        doc = nlp.make_doc(text[window_start:window_end])
+    for batch in _batches(_merged(text, confirmed)):
+        # One tokenizer call per batch of windows: spaCy's cost per call is far larger
+        # than its cost per character on windows this small.
+        doc = nlp.make_doc(_WINDOW_SEPARATOR.join(text[start:end] for start, end, _ in batch))
         token_starts = doc.to_array(IDX)
-        for hit in hits:
-            cue_at = hit.start - window_start
-            index = int(token_starts.searchsorted(cue_at, side="right")) - 1
-            if index < 0:
-                continue
-            matcher = matchers.get(doc[index].lower_)
-            if matcher is None:
-                continue
-            first = max(0, index - _TOKENS_BEFORE_HIT)
-            span = doc[first : index + _TOKENS_AFTER_HIT]
-            for match_id, start, end in matcher(span):
-                if not first + start <= index < first + end:
-                    continue  # found again from the cue it belongs to
-                rule = RULES_BY_NAME[nlp.vocab.strings[match_id]]
-                candidate = _candidate(text, window_start, doc, first + start, first + end, rule)
-                if candidate is not None:
-                    yield candidate
+        shift = 0  # where the current window starts in the batch's text
+        for window_start, window_end, hits in batch:
+            offset = window_start - shift  # doc offset + offset = text offset
+            for hit in hits:
+                yield from _read_cue(text, doc, token_starts, offset, hit, matchers, nlp)
+            shift += window_end - window_start + len(_WINDOW_SEPARATOR)
+
+
+def _read_cue(
+    text: str,
+    doc: Doc,
+    token_starts: np.ndarray,
+    offset: int,
+    hit: CueHit,
+    matchers: dict[str, Matcher],
+    nlp: Language,
+) -> Iterator[Candidate]:
+    """Run the Matcher of the cue word that was hit on the tokens around it."""
+    index = int(token_starts.searchsorted(hit.start - offset, side="right")) - 1
+    if index < 0:
+        return
+    matcher = matchers.get(doc[index].lower_)
+    if matcher is None:
+        return
+    first = max(0, index - _TOKENS_BEFORE_HIT)
+    for match_id, start, end in matcher(doc[first : index + _TOKENS_AFTER_HIT]):
+        if not first + start <= index < first + end:
+            continue  # found again from the cue it belongs to
+        rule = RULES_BY_NAME[nlp.vocab.strings[match_id]]
+        candidate = _candidate(text, offset, doc, first + start, first + end, rule)
+        if candidate is not None:
+            yield candidate
+
+
+def _batches(
+    windows: Iterable[tuple[int, int, list[CueHit]]],
+) -> Iterator[list[tuple[int, int, list[CueHit]]]]:
+    batch: list[tuple[int, int, list[CueHit]]] = []
+    size = 0
+    for window in windows:
+        batch.append(window)
+        size += window[1] - window[0]
+        if size >= _MAX_BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _merged(text: str, hits: list[CueHit]) -> Iterator[tuple[int, int, list[CueHit]]]:
