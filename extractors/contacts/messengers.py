@@ -82,8 +82,10 @@ def find(text: str, low: bytes) -> Iterator[Match]:
 def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
     for host in _LINK_HOSTS:
         for pos in positions(low, host):
-            if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in ".-_"):
+            if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-_"):
                 continue  # "next.me/", "abt.me/": another host
+            if pos > 0 and text[pos - 1] == "." and low[pos - 4 : pos] != b"www.":
+                continue  # "x.t.me/": a subdomain of some other host
             user = _LINK_USER.match(text, pos + len(host))
             if user is None or user.group(1).lower() in _RESERVED_PATHS:
                 continue
@@ -102,6 +104,8 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
                 start = found.start("at") if found["at"] else found.start("user")
                 yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
     for pos in positions(low, b"@"):
+        if not low[pos + 1 : pos + 2].isalpha():
+            continue  # no username follows
         if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "._%+-"):
             continue  # the "@" of an e-mail address
         handle = _HANDLE_AFTER_AT.match(text, pos)

@@ -1,0 +1,382 @@
+"""The contacts family: e-mail, Jabber, onion hosts, Telegram, Wickr and Session IDs."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import random
+import time
+from collections.abc import Callable
+
+import pytest
+
+from extractors import kinds
+from extractors.base import Match
+from extractors.contacts import FAMILY, find
+from extractors.contacts.onions import is_v3_label
+
+# Real v3 onion services (DuckDuckGo, the Tor Project, the rend-spec-v3 example,
+# Ahmia): their checksums verify.
+ONIONS = [
+    "duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad",
+    "2gzyxa5ihm7nsggfxnu52rck2vv4rvmdlkiu3zzui5du4xyclen53wid",
+    "pg6mmjiyjmcrsslvykfwnntlaru7p5svn6y2ymmju6nubxndf4pscryd",
+    "juhanurmihxlp77nkq76byazcldy2hlmovfu2epvl5ankdibsot4csyd",
+]
+ONION = ONIONS[0]
+SESSION = "05d871fc80ca007eed9b2f4df72853e2a2d5465a92fcb1889fb5c84aa2833b3b40"
+
+
+def _matches(text: str) -> list[Match]:
+    found = list(find(text))
+    for match in found:
+        assert match.kind in kinds.CONTACTS
+        assert match.raw == text[match.start : match.end], match
+    return found
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return sorted((m.kind, m.value) for m in _matches(text))
+
+
+def _of_kind(text: str, kind: str) -> list[str]:
+    return [m.value for m in _matches(text) if m.kind == kind]
+
+
+def test_family_shape() -> None:
+    assert FAMILY.name == "contacts"
+    assert FAMILY.kinds == kinds.CONTACTS
+    assert FAMILY.find is find
+
+
+class TestEmail:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("mail me: Vendor.X@Proton.me.", "vendor.x@proton.me"),
+            ("<john.doe+orders@mail.example.co.uk>", "john.doe+orders@mail.example.co.uk"),
+            ("contact:support@protonmail.com,", "support@protonmail.com"),
+            ("mailto:shop_24@tutanota.de", "shop_24@tutanota.de"),
+            ("SALES@DNMX.ORG", "sales@dnmx.org"),
+        ],
+    )
+    def test_plain(self, text: str, value: str) -> None:
+        [match] = _matches(text)
+        assert (match.kind, match.value, match.extractor) == (kinds.EMAIL, value, "contacts.email")
+        assert match.raw.lower() == value
+
+    @pytest.mark.parametrize(
+        "written",
+        [
+            "name (at) proton (dot) me",
+            "name(at)proton(dot)me",
+            "name [at] proton [.] me",
+            "name[at]proton[.]me",
+            "name {at} proton {dot} me",
+            "name <at> proton <dot> me",
+            "name (@) proton (.) me",
+            "name [@] proton.me",
+            "name @ proton . me",
+            "name@proton dot me",
+            "name AT proton DOT me",
+            "name at proton dot me",
+            "name at proton.me",
+            "Name (AT) Proton (DOT) Me",
+        ],
+    )
+    def test_obfuscated(self, written: str) -> None:
+        [match] = _matches(f"write to {written} for orders")
+        assert (match.kind, match.value) == (kinds.EMAIL, "name@proton.me")
+        assert match.raw == written
+        assert match.extractor == "contacts.email_obfuscated"
+
+    def test_the_word_at_needs_a_mail_domain(self) -> None:
+        assert _found("vendor at gmail.com") == [(kinds.EMAIL, "vendor@gmail.com")]
+        assert _found("vendor at shop dot io") == [(kinds.EMAIL, "vendor@shop.io")]
+        assert _found("look at example.com") == []  # prose, and not a mail provider
+        assert _found("meet me at home dot com") == []  # "me" is prose
+        assert _found("vendor at shop dot zzqx") == []  # no such top-level domain
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "logo@2x.png and icon@3x.jpg",
+            "follow @username and @another_one",
+            "root@localhost",
+            "a@b",
+            "name(at)domain without a dot",
+            "name [at] domain [dot] zzqx",
+            "user@@example.com",
+            "a..b@example.com",
+            "@ @@ @@@ (at) [at] at at",
+            "x@-bad-.com",
+        ],
+    )
+    def test_not_addresses(self, text: str) -> None:
+        assert _of_kind(text, kinds.EMAIL) == []
+
+    def test_onion_mail_hosts(self) -> None:
+        text = f"write to vendor@{ONION}.onion"
+        assert _found(text) == [
+            (kinds.EMAIL, f"vendor@{ONION}.onion"),
+            (kinds.ONION, f"{ONION}.onion"),
+        ]
+        bad = ONION[:-1] + ("a" if ONION[-1] != "a" else "b")
+        assert _of_kind(f"write to vendor@{bad}.onion", kinds.EMAIL) == []
+
+
+class TestJabber:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Jabber: vendor@exploit.im",
+            "XMPP vendor@exploit.im",
+            "jid: vendor@exploit.im",
+            "OTR only - vendor@exploit.im",
+            "vendor@exploit.im (jabber)",
+            "vendor@exploit.im - xmpp",
+            "jabber: vendor (at) exploit (dot) im",
+        ],
+    )
+    def test_cued_addresses_are_jabber_not_email(self, text: str) -> None:
+        assert _found(text) == [(kinds.JABBER, "vendor@exploit.im")]
+
+    def test_xmpp_hosts_need_no_cue(self) -> None:
+        assert _found("me: shop@jabber.calyxinstitute.org") == [
+            (kinds.JABBER, "shop@jabber.calyxinstitute.org")
+        ]
+        assert _found("x vendor@xmpp.jp") == [(kinds.JABBER, "vendor@xmpp.jp")]
+
+    def test_the_nearest_cue_decides(self) -> None:
+        text = "Jabber: a@exploit.im | Email: b@proton.me | xmpp c@404.city"
+        assert _found(text) == [
+            (kinds.EMAIL, "b@proton.me"),
+            (kinds.JABBER, "a@exploit.im"),
+            (kinds.JABBER, "c@404.city"),
+        ]
+
+    def test_a_jabber_span_is_not_also_an_email(self) -> None:
+        found = _matches("Jabber: Vendor@Exploit.im")
+        assert [(m.kind, m.raw) for m in found] == [(kinds.JABBER, "Vendor@Exploit.im")]
+
+
+class TestOnion:
+    @pytest.mark.parametrize("label", ONIONS)
+    def test_real_v3_addresses(self, label: str) -> None:
+        text = f"mirror: http://{label}.onion/market?page=2"
+        [match] = _matches(text)
+        assert (match.kind, match.value, match.raw) == (
+            kinds.ONION,
+            f"{label}.onion",
+            f"{label}.onion",
+        )
+
+    def test_generated_addresses(self) -> None:
+        # Built by rend-spec-v3's recipe from random public keys.
+        rng = random.Random(3)
+        for _ in range(50):
+            pubkey = rng.randbytes(32)
+            checksum = hashlib.sha3_256(b".onion checksum" + pubkey + b"\x03").digest()[:2]
+            label = base64.b32encode(pubkey + checksum + b"\x03").decode().lower()
+            assert _of_kind(f"visit {label}.onion", kinds.ONION) == [f"{label}.onion"]
+
+    def test_case_subdomains_and_obfuscated_dots(self) -> None:
+        upper = ONION.upper()
+        assert _of_kind(f"{upper}.ONION", kinds.ONION) == [f"{ONION}.onion"]
+        [match] = _matches(f"http://www.{ONION}.onion/")
+        assert match.raw == f"{ONION}.onion"
+        for written in (f"{ONION}[.]onion", f"{ONION}(.)onion", f"{ONION} (dot) onion"):
+            [match] = _matches(f"new link {written} today")
+            assert (match.value, match.raw) == (f"{ONION}.onion", written)
+            assert match.extractor == "contacts.onion_obfuscated"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "old v2 mirror expyuzz4wqqyqhjn.onion",
+            f"bad checksum {ONION[:-2]}ae.onion",
+            f"version two {ONION[:-1]}c.onion",
+            f"too long x{ONION}.onion",
+            f"too short {ONION[1:]}.onion",
+            f"not base32 {ONION[:-1]}1.onion",
+            f"{ONION}.onions are vegetables",
+            "onion onion.onion .onion",
+        ],
+    )
+    def test_not_v3_hosts(self, text: str) -> None:
+        assert _of_kind(text, kinds.ONION) == []
+
+    def test_label_check(self) -> None:
+        assert is_v3_label(ONION)
+        assert not is_v3_label(ONION[:-1])
+        assert not is_v3_label("a" * 56)
+        assert not is_v3_label("é" * 56)
+
+
+class TestTelegram:
+    @pytest.mark.parametrize(
+        ("written", "raw"),
+        [
+            ("https://t.me/DarkVendor_22", None),
+            ("t.me/DarkVendor_22", None),
+            ("http://www.t.me/DarkVendor_22", None),
+            ("telegram.me/DarkVendor_22", None),
+            ("https://telegram.dog/DarkVendor_22", None),
+            ("T.ME/DarkVendor_22", None),
+            ("t.me/DarkVendor_22/1453", "t.me/DarkVendor_22"),
+        ],
+    )
+    def test_links(self, written: str, raw: str | None) -> None:
+        [match] = _matches(f"join {written} now")
+        assert (match.kind, match.value) == (kinds.TELEGRAM, "darkvendor_22")
+        assert match.raw == (raw or written)
+
+    @pytest.mark.parametrize(
+        ("text", "raw"),
+        [
+            ("Telegram: @dark_vendor", "@dark_vendor"),
+            ("TG @dark_vendor", "@dark_vendor"),
+            ("tg: dark_vendor", "dark_vendor"),
+            ("Telegram - dark_vendor", "dark_vendor"),
+            ("📱 Telegram ➡️ @dark_vendor", "@dark_vendor"),
+            ("Telegram ID dark_vendor", "dark_vendor"),
+            ("telegram username: dark_vendor", "dark_vendor"),
+            ("Telegram Dark_Vendor", "Dark_Vendor"),
+            ("@dark_vendor on telegram", "@dark_vendor"),
+            ("@dark_vendor (TG)", "@dark_vendor"),
+            ("Telegram: Telegram: @dark_vendor", "@dark_vendor"),
+        ],
+    )
+    def test_cued_usernames(self, text: str, raw: str) -> None:
+        found = [m for m in _matches(text) if m.kind == kinds.TELEGRAM]
+        assert {(m.value, m.raw) for m in found} == {("dark_vendor", raw)}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "t.me/joinchat/AAAAAEkk2WdoDyOM",
+            "t.me/+AbCdEf123456",
+            "t.me/s/channelname",
+            "t.me/addstickers/SomePack",
+            "t.me/share/url?url=x",
+            "t.me/abc",  # shorter than 5
+            "t.me/1vendor",  # starts with a digit
+            "next.me/vendorname",
+            "Telegram only, no calls",
+            "message me on telegram today",
+            "join our telegram group for updates",
+            "Telegram vendor",  # a plain word after the cue, no handle shape
+            "follow @vendor_x on twitter",
+            "telegram: https://example.com/page",
+            "tg: vendor@proton.me",
+        ],
+    )
+    def test_not_usernames(self, text: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == []
+
+
+class TestWickr:
+    @pytest.mark.parametrize(
+        ("text", "raw"),
+        [
+            ("Wickr: vendorx", "vendorx"),
+            ("wickr me: vendorx", "vendorx"),
+            ("Wickr ID - vendorx", "vendorx"),
+            ("wickr vendorx", "vendorx"),
+            ("Wickr Me @ vendorx", "@ vendorx"),
+            ("wickr: wickr: vendorx", "vendorx"),
+            ("WICKR: VendorX", "VendorX"),
+        ],
+    )
+    def test_cued_usernames(self, text: str, raw: str) -> None:
+        [match] = _matches(text)
+        assert (match.kind, match.value, match.raw) == (kinds.WICKR, "vendorx", raw)
+
+    @pytest.mark.parametrize("text", ["wickr only", "Wickr me", "get wickr app", "wickrvendor"])
+    def test_not_usernames(self, text: str) -> None:
+        assert _of_kind(text, kinds.WICKR) == []
+
+
+class TestSession:
+    def test_ids(self) -> None:
+        [match] = _matches(f"Session: {SESSION.upper()}.")
+        assert (match.kind, match.value, match.raw) == (kinds.SESSION, SESSION, SESSION.upper())
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            SESSION[:-1],  # 65 characters
+            SESSION + "a",  # part of longer hex
+            "a" + SESSION,
+            "x" + SESSION,
+            "06" + SESSION[2:],  # not the 05 prefix
+            SESSION[:-1] + "g",
+        ],
+    )
+    def test_not_ids(self, text: str) -> None:
+        assert _of_kind(f"id {text} end", kinds.SESSION) == []
+
+
+def test_a_contact_block() -> None:
+    text = (
+        f"Contact: vendor (at) proton (dot) me | Jabber: vendor@exploit.im\n"
+        f"Telegram: @dark_vendor | Wickr: vendorx | Session: {SESSION}\n"
+        f"Mirror: http://{ONION}.onion/shop"
+    )
+    assert _found(text) == [
+        (kinds.EMAIL, "vendor@proton.me"),
+        (kinds.JABBER, "vendor@exploit.im"),
+        (kinds.ONION, f"{ONION}.onion"),
+        (kinds.SESSION, SESSION),
+        (kinds.TELEGRAM, "dark_vendor"),
+        (kinds.WICKR, "vendorx"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "@", "@@@", "\ud800@x.com", "a@\udfff.com", "İİ x@proton.me", "\x00t.me/\x00", "onion"],
+)
+def test_bad_input_does_not_break_the_family(text: str) -> None:
+    _matches(text)
+
+
+def _repeated(unit: str) -> Callable[[int], str]:
+    return lambda size: (unit * (size // len(unit) + 1))[:size]
+
+
+# Linear time on hostile input: 2N characters against N (CPU time, best of several,
+# alternating); quadratic behaviour would make the ratio about 4.
+PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
+    "at signs": (_repeated("@"), 100_000),
+    "local part runs": (_repeated("a" * 200 + "@"), 400_000),
+    "addresses": (_repeated("a@b.co "), 40_000),
+    "the word at": (_repeated("a at b dot c "), 100_000),
+    "bracketed at": (_repeated("a(at)"), 100_000),
+    "long domains": (_repeated("x@" + "a." * 500), 200_000),
+    "onion words": (_repeated("onion."), 200_000),
+    "base32 then onion": (_repeated("a" * 300 + ".onion "), 400_000),
+    "telegram cues": (_repeated("tg @"), 50_000),
+    "telegram links": (_repeated("t.me/"), 200_000),
+    "wickr cues": (_repeated("wickr: "), 200_000),
+    "hex": (_repeated("05" + "ab" * 40), 1_000_000),
+}
+
+
+def _seconds(text: str) -> float:
+    started = time.process_time()
+    for _match in find(text):
+        pass
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_time_grows_linearly(name: str) -> None:
+    make, size = PATHOLOGICAL[name]
+    small, large = make(size), make(2 * size)
+    best_small = best_large = float("inf")
+    for _ in range(5):
+        best_small = min(best_small, _seconds(small))
+        best_large = min(best_large, _seconds(large))
+    ratio = best_large / best_small
+    assert ratio < 3, f"{name}: {ratio:.2f}"
