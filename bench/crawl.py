@@ -26,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from moneytrail.fixtures.generator import make_sites, site_config  # noqa: E402
+from moneytrail.fixtures.generator import build_sites, site_config  # noqa: E402
 
 
 def free_port() -> int:
@@ -54,7 +54,7 @@ def scrapy_bench_pages_per_minute() -> float:
 
 
 def moneytrail_pages_per_minute(pages: int, concurrency: int, workdir: Path) -> dict[str, float]:
-    site = next(s for s in make_sites(seed=3, pages=pages) if s.name == "market")
+    site = next(s for s in build_sites(seed=3, pages=pages) if s.name == "market")
     port = free_port()
     # The fixture server runs in its own process so it does not share the crawler's GIL.
     server = subprocess.Popen(

@@ -20,12 +20,12 @@ from bs4 import BeautifulSoup  # noqa: E402
 from parsel import Selector  # noqa: E402
 
 from crawler.text import visible_text  # noqa: E402
-from moneytrail.fixtures.generator import make_sites  # noqa: E402
+from moneytrail.fixtures.generator import build_sites  # noqa: E402
 
 
 def pages(count: int) -> list[str]:
     bodies = []
-    for site in make_sites(seed=5, pages=max(50, count // 3)):
+    for site in build_sites(seed=5, pages=max(50, count // 3)):
         for path in list(site.paths())[: count // 3]:
             bodies.append(site.respond(path).body.decode("utf-8", "replace"))
     return bodies

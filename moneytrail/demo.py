@@ -24,7 +24,7 @@ from extractors import kinds
 from index import open_index
 from index.backend import IndexBackend
 from moneytrail import render
-from moneytrail.fixtures.generator import make_sites, site_config
+from moneytrail.fixtures.generator import build_sites, site_config
 from moneytrail.fixtures.server import FixtureServer
 from moneytrail.fixtures.site import FixtureSite
 
@@ -34,7 +34,7 @@ DEMO_SEED = 7
 def run_demo(console: Console, pages: int, use_tor: bool, data_dir: Path) -> None:
     started = time.monotonic()
     console.rule("[bold]moneytrail demo")
-    sites = list(make_sites(seed=DEMO_SEED, pages=pages))
+    sites = list(build_sites(seed=DEMO_SEED, pages=pages))
     config_dir = data_dir / "demo-config"
     with ExitStack() as stack:
         server = stack.enter_context(FixtureServer(sites))
@@ -171,10 +171,6 @@ def _summary(
     _example_search(console, index, sites)
 
 
-# Trap pages built to be left unread: answers slower than the timeout, bodies over the cap.
-UNREADABLE_PREFIXES = ("/slow/", "/dump/")
-
-
 def _recall_line(index: IndexBackend, sites: list[FixtureSite]) -> str:
     """How much of what the generator planted (plainly written) the pipeline found."""
     planted = {
@@ -183,7 +179,7 @@ def _recall_line(index: IndexBackend, sites: list[FixtureSite]) -> str:
         for e in site.ground_truth()
         if not e.obfuscated
         and e.kind in kinds.CRYPTO | {kinds.PHONE, kinds.EMAIL}
-        and not e.path.startswith(UNREADABLE_PREFIXES)
+        and e.reachable
     }
     found = sum(1 for kind, value in planted if index.lookup(value, kind=kind))
     share = found / len(planted) if planted else 1.0

@@ -52,8 +52,6 @@ class SiteState:
         host = (parts.hostname or "").lower()
         if netloc not in self.hosts and host not in self.hosts:
             return False
-        if is_media_url(url):
-            return False
         return not any(p.search(url) for p in self.deny)
 
 
@@ -118,7 +116,9 @@ class SitesSpider(scrapy.Spider):
             return
         for href in selector.xpath("//a/@href | //area/@href").getall():
             url = urljoin(response.url, href.strip())
-            if state.wants(url):
+            if is_media_url(url):
+                stats.inc_value("moneytrail/dropped/media_url")
+            elif state.wants(url):
                 request = self._request(state, url, depth + 1)
                 if request is not None:
                     yield request
