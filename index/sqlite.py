@@ -164,7 +164,7 @@ class SQLiteIndex:
                JOIN sites AS s ON s.id = p.site_id
                JOIN mentions AS m ON m.page_id = pe.page_id AND m.entity_id = pe.entity_id
                WHERE pe.entity_id = ?
-               ORDER BY pe.last_seen DESC, p.url, m.start, m.id LIMIT ?""",
+               ORDER BY pe.last_seen DESC, p.url, m.start, m.seq LIMIT ?""",
             (entity_id, evidence_limit),
         ).fetchall()
         cooccurring = self._conn.execute(

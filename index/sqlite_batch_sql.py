@@ -126,8 +126,8 @@ INSERT_PAGE_ENTITIES = (
 WRITTEN_PAGE_IDS = "SELECT ord, page_id FROM temp.stage_pages WHERE outcome != 'unchanged'"
 ENTITY_IDS = "SELECT eord, entity_id FROM temp.stage_entities"
 INSERT_MENTION = """INSERT INTO mentions
-    (page_id, entity_id, raw, start, "end", context, extractor, confidence)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+    (page_id, entity_id, seq, raw, start, "end", context, extractor, confidence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 UPDATE_AGGREGATES = (
     """UPDATE entities SET

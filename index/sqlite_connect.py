@@ -18,8 +18,9 @@ from index.folding import fold_alias
 URL_PREFIX = "sqlite:///"
 
 # Migration N (1-based) takes a database from user_version N-1 to N. Append, never edit.
-MIGRATIONS: tuple[str, ...] = (
-    resources.files("index").joinpath("sqlite_schema.sql").read_text(encoding="utf-8"),
+MIGRATIONS: tuple[str, ...] = tuple(
+    resources.files("index").joinpath(name).read_text(encoding="utf-8")
+    for name in ("sqlite_schema.sql", "sqlite_migration_2.sql")
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

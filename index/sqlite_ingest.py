@@ -30,6 +30,8 @@ from index.sqlite_time import to_micros
 from index.trigrams import padded_trigrams
 
 ALIAS = "alias"
+# One encoder for all pages: json.dumps with options builds a new one on every call.
+_FIELDS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(slots=True)
@@ -37,7 +39,7 @@ class _Batch:
     pages: list[tuple] = field(default_factory=list)  # _page_row(page), by ord
     entities: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, value) -> eord
     page_entities: list[tuple] = field(default_factory=list)
-    # (ord, eord, raw, start, end, context, extractor, confidence)
+    # (ord, eord, seq, raw, start, end, context, extractor, confidence)
     mentions: list[tuple] = field(default_factory=list)
     sha256_by_url: dict[str, str] = field(default_factory=dict)
     started: float = 0.0  # time.monotonic() of the first staged page
@@ -66,14 +68,11 @@ class BatchWriter:
 
     def write(self, page: Page, mentions: Sequence[Mention]) -> WriteOutcome:
         """Stage one page; raises ValueError for a page or mention that contradicts it."""
-        page_row = _page_row(page)
-        for mention in mentions:
-            _check_mention(page, mention)
         if page.url in self._batch.sha256_by_url:
             # One row per URL per batch keeps the set-based SQL simple.
             self.apply()
         stored = self.stored_sha256(page.url)
-        self._stage(page, page_row, mentions)
+        self._stage(page, mentions)
         batch = self._batch
         if (
             len(batch.pages) >= self._batch_pages
@@ -118,17 +117,23 @@ class BatchWriter:
             raise
         self._batch = _Batch()
 
-    def _stage(self, page: Page, page_row: tuple, mentions: Sequence[Mention]) -> None:
+    def _stage(self, page: Page, mentions: Sequence[Mention]) -> None:
+        """Adds the page to the batch, or raises ValueError and adds nothing of it.
+
+        (An entity number handed out for a refused page stays unused: entities are only
+        created for the page-entity rows that name them.)
+        """
         batch = self._batch
-        if not batch.pages:
-            batch.started = time.monotonic()
+        page_row = _page_row(page)
         ord_ = len(batch.pages)
-        batch.pages.append(page_row)
-        batch.sha256_by_url[page.url] = page.sha256
         entities = batch.entities
+        text_length = len(page.text)
+        mention_rows = []
         mentions_per_entity: dict[int, int] = {}
         linkable: set[int] = set()  # non-alias entities of this page
-        for mention in mentions:
+        for seq, mention in enumerate(mentions):
+            if mention.url != page.url or not 0 <= mention.start <= mention.end <= text_length:
+                raise ValueError(_contradiction(page, mention))
             key = (mention.kind, mention.value)
             eord = entities.get(key)
             if eord is None:
@@ -136,10 +141,11 @@ class BatchWriter:
             mentions_per_entity[eord] = mentions_per_entity.get(eord, 0) + 1
             if mention.kind != ALIAS:
                 linkable.add(eord)
-            batch.mentions.append(
+            mention_rows.append(
                 (
                     ord_,
                     eord,
+                    seq,
                     mention.raw,
                     mention.start,
                     mention.end,
@@ -148,6 +154,11 @@ class BatchWriter:
                     mention.confidence,
                 )
             )
+        if not batch.pages:
+            batch.started = time.monotonic()
+        batch.pages.append(page_row)
+        batch.sha256_by_url[page.url] = page.sha256
+        batch.mentions.extend(mention_rows)
         for eord, count in mentions_per_entity.items():
             others = len(linkable) - (eord in linkable)
             batch.page_entities.append((ord_, eord, count, others))
@@ -213,15 +224,14 @@ def _page_row(page: Page) -> tuple:
         page.sha256,
         page.crawl_run,
         page.via,
-        json.dumps(page.fields, ensure_ascii=False, sort_keys=True),
+        _FIELDS_JSON.encode(page.fields),
     )
 
 
-def _check_mention(page: Page, mention: Mention) -> None:
+def _contradiction(page: Page, mention: Mention) -> str:
     if mention.url != page.url:
-        raise ValueError(f"mention of {mention.value!r} is for {mention.url}, not {page.url}")
-    if not 0 <= mention.start <= mention.end <= len(page.text):
-        raise ValueError(
-            f"mention of {mention.value!r} on {page.url} has offsets {mention.start}:"
-            f"{mention.end} outside the page text (length {len(page.text)})"
-        )
+        return f"mention of {mention.value!r} is for {mention.url}, not {page.url}"
+    return (
+        f"mention of {mention.value!r} on {page.url} has offsets {mention.start}:"
+        f"{mention.end} outside the page text (length {len(page.text)})"
+    )

@@ -16,8 +16,9 @@ import pytest
 from index import open_index
 from index.backend import IndexBackend
 from index.sqlite import SQLiteIndex
-from index.sqlite_connect import SCHEMA_VERSION, IndexOpenError
+from index.sqlite_connect import MIGRATIONS, SCHEMA_VERSION, IndexOpenError
 from tests.index.builders import BTC, listing, write_all
+from tests.index.sqlite_invariants import problems
 
 
 def test_relative_url_is_relative_to_the_working_directory_and_dirs_are_created(
@@ -166,3 +167,37 @@ def test_an_existing_index_in_a_read_only_directory_is_refused(tmp_path):
 
     with read_only(locked), pytest.raises(IndexOpenError, match=f"{locked / 'index.db'}"):
         SQLiteIndex.from_url(f"sqlite:///{locked / 'index.db'}")
+
+
+def test_an_index_of_schema_version_1_is_migrated_with_its_evidence(tmp_path):
+    path = tmp_path / "index.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0])
+    conn.executescript(
+        """
+        PRAGMA user_version = 1;
+        INSERT INTO sites (id, name) VALUES (1, 'a.onion');
+        INSERT INTO pages (id, url, site_id, title, text, lang, status, fetched_at, sha256,
+                           crawl_run, via)
+            VALUES (1, 'http://a.onion/1', 1, 'T', 'pay 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 or',
+                    'en', 200, 1000000, 'h1', 'r', 'tor');
+        INSERT INTO entities (id, kind, value, first_seen, last_seen, page_count,
+                              mention_count, link_bound)
+            VALUES (1, 'btc', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 1000000, 1000000, 1, 1, 0);
+        INSERT INTO page_entities VALUES (1, 1, 1000000, 1000000, 1);
+        INSERT INTO entity_sites VALUES (1, 1, 1);
+        INSERT INTO mentions (page_id, entity_id, raw, start, "end", context, extractor,
+                              confidence)
+            VALUES (1, 1, '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 4, 38, 'pay ... or',
+                    'crypto', 1.0);
+        """
+    )
+    conn.close()
+
+    index = SQLiteIndex.from_url(f"sqlite:///{path}")
+
+    (evidence,) = index.entity("btc", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2").evidence
+    assert (evidence.url, evidence.start, evidence.end) == ("http://a.onion/1", 4, 38)
+    index.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert problems(path) == []
