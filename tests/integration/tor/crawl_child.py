@@ -1,7 +1,7 @@
 """Run one crawl from a JSON spec and print its report as JSON (see support.CrawlProcess).
 
-The Tor download handler and routing middleware are merged into the settings the
-crawler builds for itself, so the test exercises the real configuration plus them.
+The crawl uses the settings the crawler builds for itself (crawler.settings), which route
+every request through RoutingDownloadHandler and TorRoutingMiddleware.
 """
 
 from __future__ import annotations
@@ -14,24 +14,12 @@ from typing import Any
 
 from crawler.config import AppConfig
 from crawler.run import CrawlProgress, run_crawl
-from crawler.settings import build_settings
-
-TOR_HANDLER = "crawler.download_handlers.RoutingDownloadHandler"
-TOR_MIDDLEWARE = "crawler.tor_routing.TorRoutingMiddleware"
 
 
 def main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     app = AppConfig.model_validate(spec["app"])
-    base = build_settings(app, list(app.sites), "probe")
-    settings: dict[str, Any] = {
-        "DOWNLOAD_HANDLERS": {
-            **base.get("DOWNLOAD_HANDLERS", {}),
-            "http": TOR_HANDLER,
-            "https": TOR_HANDLER,
-        },
-        "DOWNLOADER_MIDDLEWARES": {**base["DOWNLOADER_MIDDLEWARES"], TOR_MIDDLEWARE: 950},
-    }
+    settings: dict[str, Any] = {}
     if not spec["index"]:
         # Transport tests: pages are counted from the spider's items, not the index.
         settings["ITEM_PIPELINES"] = {}

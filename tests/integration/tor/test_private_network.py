@@ -191,7 +191,7 @@ def test_tor_status_command(tor_network: PrivateTorNetwork, tmp_path: Path) -> N
     runner = CliRunner()
     fresh = runner.invoke(tor_cmd.app, ["status", "--config", str(config), "--json"])
     assert fresh.exit_code == 0, fresh.output
-    report = json.loads(fresh.output)
+    report = json.loads(fresh.stdout)
     assert report["source"].startswith("fresh check")
     [instance] = report["instances"]
     assert instance["bootstrap_percent"] == 100 and instance["healthy"] is True
@@ -212,10 +212,10 @@ def test_tor_status_command(tor_network: PrivateTorNetwork, tmp_path: Path) -> N
     }
     snapshot.write_text(json.dumps(live))
     shown = runner.invoke(tor_cmd.app, ["status", "--config", str(config), "--json"])
-    assert json.loads(shown.output)["instances"][0]["requests_ok"] == 41
+    assert json.loads(shown.stdout)["instances"][0]["requests_ok"] == 41
     snapshot.write_text(json.dumps(live | {"updated_at": time.time() - 3600}))
     stale = runner.invoke(tor_cmd.app, ["status", "--config", str(config), "--json"])
-    assert json.loads(stale.output)["source"].startswith("fresh check")
+    assert json.loads(stale.stdout)["source"].startswith("fresh check")
 
 
 def test_tor_status_reports_an_unreachable_tor(tmp_path: Path) -> None:
@@ -236,7 +236,7 @@ def test_tor_status_reports_an_unreachable_tor(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(tor_cmd.app, ["status", "--config", str(config), "--json"])
     assert result.exit_code == 1
-    [instance] = json.loads(result.output)["instances"]
+    [instance] = json.loads(result.stdout)["instances"]
     assert instance["healthy"] is False
     assert "does not answer" in instance["problem"]
 
