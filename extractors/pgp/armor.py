@@ -1,9 +1,9 @@
 """ASCII-armored PGP public key blocks -> primary key fingerprints and user ids.
 
 Pages mangle armor: CRLF, leading spaces, lines joined by HTML whitespace into one,
-headers run into the body. So the block is not handed to an armor parser as is;
-its base64 body is recovered token by token, decoded, and the binary packets are
-parsed by pgpy. Anything that does not parse is skipped.
+markup left in ("<br>"), headers run into the body. So the block is not handed to an
+armor parser as is; its base64 body is recovered token by token, decoded, and the
+binary packets are parsed by pgpy. Anything that does not parse is skipped.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ _END = re.compile(r"-{3,}\s*END PGP PUBLIC KEY BLOCK\s*-{3,}")
 # A key with many signatures runs to tens of kilobytes; beyond this the END line
 # is missing and the block is not a key.
 MAX_BLOCK = 512 * 1024
+# Line breaks that survived as markup when a page showed its source ("<br>", "&#10;").
+_HTML_LINE_BREAK = re.compile(r"(?i)</?(?:br|p|div|pre)\s*/?>|&(?:nbsp|#160|#10|#13);")
 _BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _CHECKSUM_TOKEN = re.compile(r"=[A-Za-z0-9+/]{4}")
 # Header values ("Version: GnuPG v2", "Comment: GPGTools") end up among the body's
@@ -74,7 +76,7 @@ def armored_blocks(text: str) -> Iterator[ArmoredBlock]:
 @lru_cache(maxsize=512)
 def parse_keys(body: str) -> tuple[PublicKey, ...]:
     """The keys in an armor body (headers, base64 lines, checksum), however mangled."""
-    tokens = body.split()
+    tokens = _HTML_LINE_BREAK.sub(" ", body).split()
     if tokens and _CHECKSUM_TOKEN.fullmatch(tokens[-1]):
         tokens.pop()
     # The body is the trailing run of base64 tokens; header lines ("Comment:

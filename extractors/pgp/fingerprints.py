@@ -10,6 +10,7 @@ with mixed case carries an EIP-55 checksum).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,46 +34,78 @@ class WrittenFingerprint:
     value: str  # 40 hex digits, upper case, no spaces
 
 
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    only_right_before: bool  # "key": counts only directly before the digits
+
+
 def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
+    cues = sorted(_cues(low), key=lambda c: c.start)
+    candidates = _candidates_near(text, cues)
+    starts = [c.start() for c in candidates]
     seen: set[int] = set()
-    for cue_start, cue_end, tight_only in sorted(_cues(low)):
-        for found in (_first_after(text, cue_end, tight_only), _last_before(text, cue_start)):
-            if found is None or found.start() in seen:
+    for cue in cues:
+        for candidate in _next_to(cue, candidates, starts):
+            if candidate.start() in seen or not _acceptable(text, candidate, cue):
                 continue
-            tight = found.start() >= cue_end and _TIGHT.fullmatch(text, cue_end, found.start())
-            if found["prefix"] and not (tight and _one_case(found["plain"])):
-                continue  # "0x" + 40 hex: an Ethereum address
-            seen.add(found.start())
-            digits = re.sub(r"[^0-9A-Fa-f]", "", found.group().removeprefix("0x"))
-            yield WrittenFingerprint(found.start(), found.end(), digits.upper())
+            seen.add(candidate.start())
+            digits = re.sub(r"[^0-9A-Fa-f]", "", candidate.group().removeprefix("0x"))
+            yield WrittenFingerprint(candidate.start(), candidate.end(), digits.upper())
 
 
-def _cues(low: bytes) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, only_tight) of every cue word."""
+def _cues(low: bytes) -> Iterator[_Cue]:
     for cue in _CUE.finditer(low):
         start, end = cue.span()
         if cue.group() != b"key" or cue["id"]:
-            yield start, end, False
+            yield _Cue(start, end, only_right_before=False)
         elif low[start - 1 : start].isalnum() or low[end : end + 1].isalnum():
             continue  # "keys", "monkey"
         elif not _OTHER_KEYS.search(low, max(0, start - 16), start):
-            yield start, end, True
+            yield _Cue(start, end, only_right_before=True)
 
 
-def _first_after(text: str, cue_end: int, tight_only: bool) -> re.Match[str] | None:
-    found = _FINGERPRINT.search(text, cue_end, min(len(text), cue_end + _CUE_BEFORE_MAX + 50))
-    if found is None or found.start() - cue_end > _CUE_BEFORE_MAX:
-        return None
-    if tight_only and _TIGHT.fullmatch(text, cue_end, found.start()) is None:
-        return None
-    return found
+def _candidates_near(text: str, cues: list[_Cue]) -> list[re.Match[str]]:
+    """Fingerprint-shaped strings near any cue, in text order.
+
+    One scan over the merged stretches around the cues, not one per cue: a page of
+    cue words ("PGP ... PGP ...") would otherwise read the same text again and again.
+    """
+    reach_before, reach_after = _CUE_AFTER_MAX + 50, _CUE_BEFORE_MAX + 50
+    candidates: list[re.Match[str]] = []
+    lo = hi = 0
+    for cue in cues:
+        if cue.start - reach_before > hi:
+            candidates += _FINGERPRINT.finditer(text, lo, hi)
+            lo = max(0, cue.start - reach_before)
+        hi = min(len(text), max(hi, cue.end + reach_after))
+    candidates += _FINGERPRINT.finditer(text, lo, hi)
+    return candidates
 
 
-def _last_before(text: str, cue_start: int) -> re.Match[str] | None:
-    before = list(_FINGERPRINT.finditer(text, max(0, cue_start - _CUE_AFTER_MAX - 50), cue_start))
-    if not before or cue_start - before[-1].end() > _CUE_AFTER_MAX:
-        return None
-    return before[-1]
+def _next_to(
+    cue: _Cue, candidates: list[re.Match[str]], starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """The first candidate after the cue and the last one before it, when close enough."""
+    after = bisect_left(starts, cue.end)
+    if after < len(candidates) and candidates[after].start() - cue.end <= _CUE_BEFORE_MAX:
+        yield candidates[after]
+    before = bisect_left(starts, cue.start) - 1
+    if before >= 0 and 0 <= cue.start - candidates[before].end() <= _CUE_AFTER_MAX:
+        yield candidates[before]
+
+
+def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
+    right_before = (
+        candidate.start() >= cue.end
+        and _TIGHT.fullmatch(text, cue.end, candidate.start()) is not None
+    )
+    if cue.only_right_before and not right_before:
+        return False
+    if candidate["prefix"]:
+        return right_before and _one_case(candidate["plain"])  # else an Ethereum address
+    return True
 
 
 def _one_case(hex_digits: str) -> bool:
