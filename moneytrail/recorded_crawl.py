@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from crawler.config import AppConfig
+from crawler.frontier import check_run_id
 from crawler.run import CrawlReport, ProgressCallback, new_run_id, run_crawl, select_sites
 from crawler.settings import build_settings
 from index import open_index
@@ -41,9 +42,11 @@ def crawl_and_record(
     extra_settings: dict[str, Any] | None = None,
 ) -> RecordedCrawl:
     """Crawl as one attempt of a run. Raises SiteLockedError if another run holds a
-    site, RunFinishedError if ``run_id`` names a finished run, ConfigError for
-    unknown sites."""
+    site, RunFinishedError if ``run_id`` names a finished run, FrontierURLError for a
+    bad run id or scheduler URL, ConfigError for unknown sites."""
     sites = select_sites(app, site_names)
+    if run_id is not None:
+        check_run_id(run_id)
     names = sorted(site.name for site in sites)
     hosts = sorted({host for site in sites for host in site.hosts()})
     with RunStore.in_state_dir(app.crawl.state_dir) as store:

@@ -29,11 +29,16 @@ def local_frontier_path(state_dir: Path, run_id: str) -> Path:
     return state_dir / "frontier" / f"{run_id}.sqlite"
 
 
+def check_run_id(run_id: str) -> None:
+    """Run ids name files and Redis keys: a short, plain word."""
+    if not RUN_ID_PATTERN.match(run_id):
+        raise FrontierURLError(f"run id {run_id!r}: use up to 100 letters, digits, _ . : -")
+
+
 def open_frontier(
     scheduler_url: str | None, run_id: str, sites: Sequence[str], state_dir: Path
 ) -> Frontier:
-    if not RUN_ID_PATTERN.match(run_id):
-        raise FrontierURLError(f"run id {run_id!r}: use letters, digits and _ . : - only")
+    check_run_id(run_id)
     if scheduler_url is None:
         from crawler.frontier.sqlite import SQLiteFrontier
 
@@ -72,6 +77,7 @@ __all__ = [
     "FrontierEntry",
     "FrontierURLError",
     "PushOutcome",
+    "check_run_id",
     "local_frontier_path",
     "open_frontier",
     "parse_redis_url",

@@ -15,7 +15,6 @@ from extractors import kinds
 from index import IndexURLError
 from index.model import EntityHit
 from moneytrail import render
-from moneytrail.recorded_crawl import new_entities
 from moneytrail.runs import RunRecord, RunStore
 
 app = typer.Typer(help="Crawl runs: what ran, and what each run found.")
@@ -83,6 +82,9 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """What is new since the previous run of the same sites: addresses, aliases, phones..."""
+    # Imported here: it brings Scrapy, which listing runs does not need.
+    from moneytrail.recorded_crawl import new_entities
+
     app_config = _load(config)
     with RunStore.in_state_dir(app_config.crawl.state_dir) as store:
         store.reap_dead_attempts()

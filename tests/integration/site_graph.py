@@ -2,7 +2,7 @@
 
 Page ``/p/<i>`` links to ``i+1`` (so every page is reachable from ``/p/0``) and to two
 pages further away, so links are found many times over. It counts requests per path,
-can serve any page with new text, fail a page, or answer slowly.
+can serve any page with new text, fail a page, answer slowly, or hold every answer.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ class SiteGraph:
         self.extra_text: dict[int, str] = {}  # page -> text added to it
         self.failing: set[int] = set()  # pages answering 500
         self.down = False  # every request answers 503
+        # Cleared: requests are counted, then wait until it is set again.
+        self.gate = threading.Event()
+        self.gate.set()
         self.requests: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -58,6 +61,7 @@ class SiteGraph:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 graph.count(self.path)
+                graph.gate.wait()
                 if graph.delay:
                     time.sleep(graph.delay)
                 page = _page_number(self.path, graph.pages)
