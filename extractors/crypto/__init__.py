@@ -8,6 +8,7 @@ whose cheap shape tests it passes, one module per encoding.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from extractors import kinds
@@ -37,6 +38,8 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
         if found is None:
             continue
         start, address = found
+        if address.kind == kinds.ETH and _pgp_fingerprint_in_disguise(text, start, address):
+            continue
         if options.wants(address.kind):
             yield Match(
                 kind=address.kind,
@@ -47,6 +50,19 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
                 confidence=address.confidence,
                 extractor=f"crypto.{address.kind}",
             )
+
+
+# A PGP fingerprint is 160 bits, like an Ethereum address, and "0x" + 40 hex is a common
+# way to write one. Without an EIP-55 mixed-case checksum nothing tells them apart but
+# the words before it, so after a PGP cue the pgp family gets the span, not us.
+_PGP_CUE = re.compile(r"\b(?:pgp|gpg|fingerprint|fpr|key[ -]?id)\b", re.IGNORECASE)
+_PGP_CUE_REACH = 40
+
+
+def _pgp_fingerprint_in_disguise(text: str, start: int, address: Address) -> bool:
+    if address.confidence >= 1.0:  # a verified EIP-55 checksum: an address
+        return False
+    return _PGP_CUE.search(text, max(0, start - _PGP_CUE_REACH), start) is not None
 
 
 def _read(text: str, token: Token) -> tuple[int, Address] | None:

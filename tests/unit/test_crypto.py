@@ -303,3 +303,17 @@ def test_options_restrict_kinds() -> None:
 )
 def test_degenerate_input_yields_nothing(text: str) -> None:
     assert _found(text) == []
+
+
+def test_0x_fingerprint_after_a_pgp_cue_is_not_an_eth_address() -> None:
+    from extractors.registry import extract
+
+    fingerprint = "0x1528B77FA6C3E1D2B4F5A6C7D8E9F0A1B2C3D4E5"
+    assert [(m.kind, m.value) for m in extract(f"PGP fingerprint: {fingerprint}")] == [
+        ("pgp_fingerprint", fingerprint[2:])
+    ]
+    # A verified EIP-55 checksum wins over the cue: that is an address.
+    checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+    assert [m.kind for m in extract(f"key id {checksummed}")] == ["eth"]
+    # Without a cue an unchecksummed 0x+40 hex stays an address.
+    assert [m.kind for m in extract(f"pay {fingerprint.lower()}")] == ["eth"]
