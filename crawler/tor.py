@@ -143,6 +143,7 @@ class TorInstance:
         self._control_password = control_password
         self._controller: stem.control.Controller | None = None
         self._lock = threading.Lock()
+        self._connect_lock = threading.Lock()
         self._outcomes: deque[bool] = deque(maxlen=ERROR_WINDOW)
         self._requests_ok = 0
         self._requests_failed = 0
@@ -174,30 +175,33 @@ class TorInstance:
     def controller(self) -> stem.control.Controller | None:
         """The control connection, (re)connected on demand; None if tor has no control port
         or refuses us."""
-        if self.control is None:
-            return None
-        with self._lock:
-            if self._controller is not None and self._controller.is_alive():
-                return self._controller
-            self._controller = None
-        try:
-            controller = stem.control.Controller.from_port(self.control.host, self.control.port)
-        except stem.SocketError as exc:
-            self.problem = f"control port {self.control} unreachable: {exc}"
-            return None
-        try:
-            # Cookie or password: stem picks what tor offers. For a tor we launched with
-            # take_ownership this first connection also becomes its owner, so tor exits
-            # when the crawl process does, however it ends.
-            controller.authenticate(password=self._control_password)
-        except stem.connection.AuthenticationFailure as exc:
-            controller.close()
-            self.problem = f"control port {self.control}: authentication failed: {exc}"
-            return None
-        controller.add_event_listener(self._on_circuit, EventType.CIRC)
-        with self._lock:
-            self._controller = controller
-        return controller
+        # One connection attempt at a time: for a tor we launched, the first connection
+        # becomes its owner, and a second one made in a race would be lost.
+        with self._connect_lock:
+            with self._lock:
+                if self._controller is not None and self._controller.is_alive():
+                    return self._controller
+            control = self.control
+            if control is None:
+                return None
+            try:
+                controller = stem.control.Controller.from_port(control.host, control.port)
+            except stem.SocketError as exc:
+                self.problem = f"control port {control} unreachable: {exc}"
+                return None
+            try:
+                # Cookie or password: stem picks what tor offers. For a tor we launched
+                # with take_ownership this first connection becomes its owner, so tor
+                # exits when the crawl process does, however it ends.
+                controller.authenticate(password=self._control_password)
+            except stem.connection.AuthenticationFailure as exc:
+                controller.close()
+                self.problem = f"control port {control}: authentication failed: {exc}"
+                return None
+            controller.add_event_listener(self._on_circuit, EventType.CIRC)
+            with self._lock:
+                self._controller = controller
+            return controller
 
     def _on_circuit(self, event: stem.response.events.CircuitEvent) -> None:
         with self._lock:
@@ -352,13 +356,7 @@ class TorPool:
             self._relaunching.add(instance.name)
         try:
             instance.close()
-            datadir = self.state_dir / "tor" / instance.name
-            fresh = self._launch_one(instance.name, datadir)
-            instance.process, instance.socks, instance.control = (
-                fresh.process,
-                fresh.socks,
-                fresh.control,
-            )
+            self._start(instance, self.state_dir / "tor" / instance.name)
             instance.problem = None
             return True
         except TorUnavailable as exc:
@@ -438,6 +436,12 @@ class TorPool:
         return names
 
     def _launch_one(self, name: str, datadir: Path) -> TorInstance:
+        instance = TorInstance(name, "launch", Address("127.0.0.1", 0), None)
+        self._start(instance, datadir)
+        return instance
+
+    def _start(self, instance: TorInstance, datadir: Path) -> None:
+        """Start tor for ``instance`` in ``datadir`` and wait until it has bootstrapped."""
         settings = self.settings
         port_file = datadir / "control-port"
         port_file.unlink(missing_ok=True)
@@ -465,19 +469,17 @@ class TorPool:
             )
         except OSError as exc:
             raise TorUnavailable(
-                f"{name}: cannot start tor ({settings.tor_binary}): {exc}"
+                f"{instance.name}: cannot start {settings.tor_binary!r}: {exc}"
             ) from exc
         try:
-            control = _wait_for_port_file(port_file, process, timeout=30)
-            instance = TorInstance(name, "launch", Address("127.0.0.1", 0), control)
             instance.process = process
+            instance.control = _wait_for_port_file(port_file, process, timeout=30)
             controller = instance.controller()
             if controller is None:
-                raise TorUnavailable(f"{name}: {instance.problem}")
+                raise TorUnavailable(f"{instance.name}: {instance.problem}")
             host, port = controller.get_listeners(Listener.SOCKS)[0]
             instance.socks = Address(host, port)
             self._wait_bootstrapped(instance, controller, datadir)
-            return instance
         except BaseException:
             _terminate(process)
             raise

@@ -61,6 +61,7 @@ INSTANCE_META = "moneytrail_tor_instance"
 PATH_RETRIES_META = "moneytrail_tor_path_retries"
 
 CLOSE_REASON = "tor_unavailable"
+MAX_PATH_RETRIES = 20  # retries of one request after Tor-path failures
 HEALTH_INTERVAL = 2.0  # seconds between health checks of every instance
 WAIT_FIRST, WAIT_MAX = 0.5, 8.0  # pauses of a request waiting for a healthy instance
 STATUS_FILE = "status.json"  # under <state_dir>/tor/, read by `moneytrail tor status`
@@ -236,7 +237,10 @@ class TorRoutingMiddleware:
         # that just died is what makes the difference between "site down" and "Tor down".
         status = await maybe_deferred_to_future(threads.deferToThread(instance.probe))
         self._apply(status)
-        if not status.healthy:
+        path_retries = request.meta.get(PATH_RETRIES_META, 0)
+        # The cap only matters for a tor that flaps between checks; a tor that stays down
+        # is handled by unavailable_timeout.
+        if not status.healthy and path_retries < MAX_PATH_RETRIES:
             site.path_failures += 1
             self.stats.inc_value("moneytrail/tor/path_failures")
             self._publish(site)
@@ -247,7 +251,7 @@ class TorRoutingMiddleware:
                 status.problem,
             )
             retry = request.replace(dont_filter=True)
-            retry.meta[PATH_RETRIES_META] = request.meta.get(PATH_RETRIES_META, 0) + 1
+            retry.meta[PATH_RETRIES_META] = path_retries + 1
             return retry
         instance.record(ok=False)
         site.failures += 1

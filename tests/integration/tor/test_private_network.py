@@ -154,6 +154,31 @@ def test_launched_instances_join_the_network_with_sticky_sites(
             os.kill(instance["pid"], 0)
 
 
+def test_launched_tor_that_dies_mid_crawl_is_relaunched(
+    tor_network: PrivateTorNetwork, tmp_path: Path
+) -> None:
+    status_file = tmp_path / "state" / "tor" / "status.json"
+    with LinkedSite(pages=50, delay=0.1, marker="z") as site:
+        config = onion_site(tor_network, "site-z", site, concurrency=2)
+        running = CrawlProcess(
+            tmp_path, tor_network.launch_settings(instances=1, unavailable_timeout=120), [config]
+        )
+        _wait_until(
+            lambda: len(site.served_paths()) >= 8 and status_file.exists(), "the crawl to get going"
+        )
+        [first] = json.loads(status_file.read_text())["instances"]
+        os.kill(first["pid"], 9)
+        served_at_kill = len(site.served_paths())
+        result = running.wait()
+        assert site.served_paths() == site.paths()
+    assert result.finish_reason == "finished", result.stderr
+    assert result.pages_per_site == {"site-z": 50}
+    assert served_at_kill < 50, "the kill must happen mid-crawl"
+    assert "tor-1: tor process died; relaunching" in result.stderr
+    [last] = result.tor_status["instances"]
+    assert last["pid"] != first["pid"]
+
+
 def test_newnym_respects_tors_rate_limit(tor_network: PrivateTorNetwork) -> None:
     instance = TorInstance(
         "probe",
