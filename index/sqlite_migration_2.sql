@@ -5,8 +5,8 @@
 -- order the extractors gave them.
 
 CREATE TABLE mentions_v2 (
-    page_id    INTEGER NOT NULL REFERENCES pages (id),
-    entity_id  INTEGER NOT NULL,  -- no foreign key: see schema version 1
+    page_id    INTEGER NOT NULL,
+    entity_id  INTEGER NOT NULL,
     seq        INTEGER NOT NULL,
     raw        TEXT NOT NULL,
     start      INTEGER NOT NULL,
@@ -14,7 +14,11 @@ CREATE TABLE mentions_v2 (
     context    TEXT NOT NULL,
     extractor  TEXT NOT NULL,
     confidence REAL NOT NULL,
-    PRIMARY KEY (page_id, entity_id, seq)
+    PRIMARY KEY (page_id, entity_id, seq),
+    -- Every mention belongs to a page-entity row (which references the page and the
+    -- entity): one key lookup per insert, and page_entities rows cannot be deleted
+    -- while mentions remain.
+    FOREIGN KEY (page_id, entity_id) REFERENCES page_entities (page_id, entity_id)
 ) WITHOUT ROWID;
 
 INSERT INTO mentions_v2
