@@ -45,17 +45,25 @@ _ENTITY_COLUMNS = "id, kind, value, first_seen, last_seen, page_count, mention_c
 
 
 class SQLiteIndex:
-    def __init__(self, conn: sqlite3.Connection, path: Path, batch_pages: int = 5000) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        batch_pages: int = 5000,
+        max_delay: float = 2.0,
+    ) -> None:
         self.path = path
         self._conn = conn
-        self._writer = BatchWriter(conn, batch_pages=batch_pages)
+        self._writer = BatchWriter(conn, batch_pages=batch_pages, max_delay=max_delay)
 
     @classmethod
-    def from_url(cls, url: str, *, batch_pages: int = 5000) -> SQLiteIndex:
+    def from_url(cls, url: str, *, batch_pages: int = 5000, max_delay: float = 2.0) -> SQLiteIndex:
         """``sqlite:///relative/path.db`` or ``sqlite:////absolute/path.db``; the file and
-        its directories are created if missing."""
+        its directories are created if missing. Writes are committed every
+        ``batch_pages`` pages, or once the oldest unwritten page is ``max_delay`` seconds
+        old (checked on the next write), and on flush and close."""
         path = path_from_url(url)
-        return cls(connect(path), path, batch_pages=batch_pages)
+        return cls(connect(path), path, batch_pages=batch_pages, max_delay=max_delay)
 
     # -- writing ---------------------------------------------------------------------
 

@@ -195,3 +195,27 @@ def test_mentions_that_contradict_their_page_are_refused_and_nothing_is_staged(t
     assert (stats.pages, stats.mentions) == (1, 1)
     index.close()
     assert problems(path) == []
+
+
+def test_with_no_delay_allowed_every_write_is_committed_at_once(tmp_path):
+    path = tmp_path / "index.db"
+    index = open_index(path, max_delay=0)
+    other_process = sqlite3.connect(path)
+
+    index.write_page(*listing("http://a.onion/1", [("btc", BTC)]))
+
+    assert other_process.execute("SELECT count(*) FROM pages").fetchone() == (1,)
+    index.close()
+
+
+def test_by_default_writes_wait_for_a_batch(tmp_path):
+    path = tmp_path / "index.db"
+    index = open_index(path)
+    other_process = sqlite3.connect(path)
+
+    index.write_page(*listing("http://a.onion/1", [("btc", BTC)]))
+
+    assert other_process.execute("SELECT count(*) FROM pages").fetchone() == (0,)
+    index.flush()
+    assert other_process.execute("SELECT count(*) FROM pages").fetchone() == (1,)
+    index.close()
