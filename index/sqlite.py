@@ -10,6 +10,7 @@ judges them with index.folding, as the Elasticsearch backend does.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
@@ -105,16 +106,16 @@ class SQLiteIndex:
         grams = padded_trigrams(folded)
         # A match within the typo budget keeps all but 4 trigrams per typo (trigrams.py).
         min_shared = max(1, len(grams) - 4 * typo_budget(folded))
-        placeholders = ",".join("?" * len(grams))
         rows = self._conn.execute(
             f"""WITH candidates AS (
                     SELECT entity_id, count(*) AS shared FROM alias_trigrams
-                    WHERE gram IN ({placeholders})
+                    WHERE gram IN (SELECT value FROM json_each(?))
                     GROUP BY entity_id HAVING shared >= ?
                     ORDER BY shared DESC LIMIT ?)
                 SELECT e.folded, {", ".join("e." + c for c in _ENTITY_COLUMNS.split(", "))}
                 FROM candidates JOIN entities AS e ON e.id = candidates.entity_id""",
-            (*grams, min_shared, _ALIAS_CANDIDATES),
+            # One JSON parameter: any length of name stays within SQLite's parameter limit.
+            (json.dumps(sorted(grams)), min_shared, _ALIAS_CANDIDATES),
         ).fetchall()
         scored = []
         for candidate_folded, *entity in rows:

@@ -219,3 +219,12 @@ def test_by_default_writes_wait_for_a_batch(tmp_path):
     index.flush()
     assert other_process.execute("SELECT count(*) FROM pages").fetchone() == (1,)
     index.close()
+
+
+def test_an_absurdly_long_alias_query_is_answered(tmp_path):
+    index = open_index(tmp_path / "index.db")
+    write_all(index, listing("http://a.onion/1", [("alias", "x" * 40)]))
+
+    assert index.search_alias("x" * 50_000) == []
+    assert [hit.value for hit in index.search_alias("x" * 41)] == ["x" * 40]
+    index.close()
