@@ -95,7 +95,7 @@ class SQLiteIndex:
             query += " AND kind = ?"
             params += (kind,)
         query += " ORDER BY page_count DESC, kind LIMIT ?"
-        rows = self._conn.execute(query, (*params, limit)).fetchall()
+        rows = self._conn.execute(query, (*params, _rows(limit))).fetchall()
         return [self._hit(row, 1.0) for row in rows]
 
     def search_alias(self, name: str, limit: int = 20) -> list[EntityHit]:
@@ -124,7 +124,7 @@ class SQLiteIndex:
                 scored.append((score, entity))
         # Exact (folded) first, then closer spellings, then the more active alias.
         scored.sort(key=lambda hit: (-hit[0], -hit[1][5], hit[1][2]))
-        return [self._hit(entity, score) for score, entity in scored[:limit]]
+        return [self._hit(entity, score) for score, entity in scored[: _rows(limit)]]
 
     def search_text(self, query: str, limit: int = 20) -> list[PageHit]:
         self._writer.apply()
@@ -139,7 +139,7 @@ class SQLiteIndex:
                JOIN sites AS s ON s.id = p.site_id
                WHERE pages_fts MATCH ?
                ORDER BY pages_fts.rank, p.url LIMIT ?""",
-            (*SNIPPET_MARKS, _SNIPPET_WORDS, match, limit),
+            (*SNIPPET_MARKS, _SNIPPET_WORDS, match, _rows(limit)),
         ).fetchall()
         return [
             PageHit(
@@ -174,7 +174,7 @@ class SQLiteIndex:
                JOIN mentions AS m ON m.page_id = pe.page_id AND m.entity_id = pe.entity_id
                WHERE pe.entity_id = ?
                ORDER BY pe.last_seen DESC, p.url, m.start, m.seq LIMIT ?""",
-            (entity_id, evidence_limit),
+            (entity_id, _rows(evidence_limit)),
         ).fetchall()
         cooccurring = self._conn.execute(
             # Count first, then look names up once per co-occurring entity.
@@ -187,7 +187,7 @@ class SQLiteIndex:
                      GROUP BY other.entity_id) AS shared
                JOIN entities AS e ON e.id = shared.entity_id
                ORDER BY shared.pages DESC, e.kind, e.value LIMIT ?""",
-            (entity_id, cooccurring_limit),
+            (entity_id, _rows(cooccurring_limit)),
         ).fetchall()
         return EntityView(
             kind=kind,
@@ -243,7 +243,7 @@ class SQLiteIndex:
                 WHERE es.entity_id = e.id AND s.name IN ({marks}))"""
             params.extend(sites)
         query += " ORDER BY e.first_seen, e.kind, e.value LIMIT ?"
-        rows = self._conn.execute(query, (*params, limit)).fetchall()
+        rows = self._conn.execute(query, (*params, _rows(limit))).fetchall()
         return [self._hit(row, 1.0) for row in rows]
 
     def most_connected(self, limit: int = 10) -> list[ConnectedEntity]:
@@ -313,6 +313,11 @@ class SQLiteIndex:
                 (entity_id,),
             )
         )
+
+
+def _rows(limit: int) -> int:
+    """A limit as SQL takes it: SQLite reads a negative LIMIT as no limit at all."""
+    return max(limit, 0)
 
 
 def _evidence(

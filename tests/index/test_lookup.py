@@ -102,3 +102,15 @@ def test_lookup_limit(backend):
 def test_lookup_of_an_unknown_value_on_an_empty_index(backend):
     assert backend.lookup(PHONE_2) == []
     assert backend.lookup(PHONE_2, kind="phone") == []
+
+
+def test_zero_and_negative_limits_return_nothing(backend):
+    write_all(backend, listing("http://a.onion/1", [("btc", BTC), ("alias", "DarkLord")]))
+
+    assert backend.lookup(BTC, limit=0) == []
+    assert backend.lookup(BTC, limit=-1) == []
+    assert backend.search_alias("darklord", limit=-1) == []
+    assert backend.search_text("contact", limit=-1) == []
+    view = backend.entity("btc", BTC, evidence_limit=-1, cooccurring_limit=0)
+    assert (view.evidence, view.cooccurring, view.page_count) == ((), (), 1)
+    assert backend.most_connected(limit=-1) == []
