@@ -86,6 +86,7 @@ _CUE = re.compile(
     rb"\b(?:(jabber|xmpp|jid|otr|omemo)|(e-?mail|mail|telegram|tg|wickr|session|signal|"
     rb"whatsapp|phone|tel))\b"
 )
+_LABEL_GAP = re.compile(rb"[\s:=>\-]*")
 _JABBER_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-]?\s{0,3}(?:jabber|xmpp)\b")
 
 
@@ -227,5 +228,9 @@ def _is_jabber(low: bytes, start: int, end: int, labels: list[str]) -> bool:
         return True
     if _JABBER_CUE_AFTER.match(low, end):
         return True
-    cues = _CUE.findall(low, max(0, start - _CUE_WINDOW), start)
-    return bool(cues) and bool(cues[-1][0])
+    cues = list(_CUE.finditer(low, max(0, start - _CUE_WINDOW), start))
+    if not cues or not cues[-1].group(1):
+        return False
+    # On the address's line, or right above it ("Jabber:\n  user@host").
+    between = low[cues[-1].end() : start]
+    return b"\n" not in between or _LABEL_GAP.fullmatch(between) is not None

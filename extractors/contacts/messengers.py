@@ -21,8 +21,9 @@ CONFIDENCE_SESSION = 0.95
 # Telegram usernames: 5-32 characters, a letter first, letters, digits, "_".
 _TELEGRAM_USER = r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]"
 _WICKR_USER = r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9]"
-# Not followed by more name, an "@" (an e-mail) or ".word" / "://" (a host, a URL).
-_USER_END = r"(?![A-Za-z0-9_@]|\.[A-Za-z0-9]|://)"
+# Not followed by more name, an "@" (an e-mail), ".word" / "://" (a host, a URL) or
+# "-word" (a file or package name: "tg-hurdsig-fixes.diff").
+_USER_END = r"(?![A-Za-z0-9_@]|[.\-][A-Za-z0-9]|://)"
 
 # t.me paths that are not usernames: invites, previews, sticker packs, share links.
 _RESERVED_PATHS = _words(
@@ -138,9 +139,10 @@ def _session_ids(text: str) -> Iterator[Match]:
 
 
 def _inside_word(low: bytes, start: int, end: int) -> bool:
+    """The cue is part of a longer word, path or identifier ("outgrow", "/tg-x.diff")."""
     before = low[start - 1 : start] if start else b""
     after = low[end : end + 1]
-    return before.isalnum() or after.isalnum()
+    return before.isalnum() or after.isalnum() or before in (b"/", b"_", b"-", b".")
 
 
 def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:

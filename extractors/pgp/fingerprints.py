@@ -21,6 +21,10 @@ _OTHER_KEYS = re.compile(rb"(?:api|license|licence|secret|private|access|product
 _CUE_BEFORE_MAX = 80  # "Fingerprint: <fpr>", "PGP key (fingerprint 0x<fpr>)"
 _CUE_AFTER_MAX = 30  # "<fpr> (PGP)"
 _TIGHT = re.compile(r"[\s:=#\-]*")
+_IN_A_PATH = re.compile(r"[-_.][A-Za-z0-9]")
+_OTHER_HASHES = re.compile(
+    r"(?i)\b(?:commit|sha-?1|sha-?256|sha|md5|hash|checksum|digest|revision|rev|tree|blob|merge)\b"
+)
 _FINGERPRINT = re.compile(
     r"(?<![0-9A-Za-z])(?:(?P<grouped>(?:0x)?(?:[0-9A-Fa-f]{4}[ \u00a0]{1,2}){9}[0-9A-Fa-f]{4})"
     r"|(?P<prefix>0x)?(?P<plain>[0-9A-Fa-f]{40}))(?![0-9A-Za-z])"
@@ -58,6 +62,8 @@ def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
 def _cues(low: bytes) -> Iterator[_Cue]:
     for cue in _CUE.finditer(low):
         start, end = cue.span()
+        if low[start - 1 : start] in (b".", b"/", b"\\") or low[end : end + 1] == b"/":
+            continue  # a file extension or a path: "key.gpg", "tests/openpgp/"
         if cue.group() != b"key" or cue["id"]:
             yield _Cue(start, end, only_right_before=False)
         elif low[start - 1 : start].isalnum() or low[end : end + 1].isalnum():
@@ -97,12 +103,23 @@ def _next_to(
 
 
 def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
+    if (
+        _IN_A_PATH.match(text, candidate.end())
+        or text[candidate.start() - 1 : candidate.start()] == "/"
+    ):
+        return False  # a file name: "cross-sigs/1938...77E-1.gpg"
     right_before = (
         candidate.start() >= cue.end
         and _TIGHT.fullmatch(text, cue.end, candidate.start()) is not None
     )
     if cue.only_right_before and not right_before:
         return False
+    if not right_before:
+        # Cue and digits on one line, and nothing between that names another hash:
+        # "gpg: fix ...\n+ commit <sha1>" is a commit id.
+        between = text[cue.end : candidate.start()] or text[candidate.end() : cue.start]
+        if "\n" in between or _OTHER_HASHES.search(between):
+            return False
     if candidate["prefix"]:
         return right_before and _one_case(candidate["plain"])  # else an Ethereum address
     return True

@@ -119,18 +119,38 @@ def _candidates(
         # ("447911123456") or as a group of its own ("44 7911 123456").
         cc_group = len(group.digits) <= 3 and is_country_code(group.digits)
         digits = ""
+        part = 0  # digits since the last filler word
+        has_filler = False
+        tight = True  # written as one formatted number so far
         for last in range(first, len(run)):
             if last > first and run[last].plus_before:
                 break
+            tight = tight and (last == first or run[last].tight_before)
+            if last > first and run[last].word_before:
+                if not _chunk_sized(part):
+                    break
+                has_filler, part = True, 0
             digits += run[last].digits
+            part += len(run[last].digits)
             if len(digits) > MAX_DIGITS:
                 break
-            bare_allowed = last == first or cc_group
-            number = None if run[last].weak else read_number(digits, plus, region, bare_allowed)
+            if run[last].weak or (has_filler and not _chunk_sized(part)):
+                continue
+            bare_allowed = last == first or (cc_group and tight)
+            number = read_number(digits, plus, region, bare_allowed)
             if number is not None:
                 after = boundaries[last + 1]
                 score = boundaries[first] + after
                 yield _Candidate(first, last, number, score, len(digits), after == _NO_BOUNDARY)
+
+
+def _chunk_sized(digits: int) -> bool:
+    """Whether a stretch between filler words looks like a piece of a phone number.
+
+    "512 call 555 me 0123" is written in pieces of 3 and 4 digits; "524287 eval in
+    1896" or "TS 18661-3:2014 and" are other numbers that words happen to join.
+    """
+    return 2 <= digits <= 4 or digits >= 7
 
 
 def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
@@ -141,6 +161,8 @@ def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
     if start > 0 and text[start - 1] == "(" and ")" in text[start:end]:
         start -= 1
     if context.has_id_cue(text, start) or context.is_counting(groups):
+        return None
+    if _breaks_nanp_grouping(groups, cand.number):
         return None
     plain = all(g.plain for g in groups) and all(
         g.tight_before and len(g.digits) > 1 for g in groups[1:]
@@ -158,6 +180,26 @@ def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
         confidence=confidence,
         extractor="phones.plain" if plain else "phones.obfuscated",
     )
+
+
+def _breaks_nanp_grouping(groups: list[Group], number: Number) -> bool:
+    """A North American number in plain digit groups is grouped 3-3-4 ("512 555 0123",
+    "1-512-555-0123"); "30199 -> 37361" or "80 642 76 642" are other numbers.
+
+    Runs of single digits ("5 1 2 5 ...") are obfuscation, not grouping, and are left
+    alone; so are numbers of other countries, whose groupings vary too much.
+    """
+    if not number.e164.startswith("+1") or len(groups) == 1:
+        return False
+    if not all(g.plain for g in groups) or any(len(g.digits) < 2 for g in groups[1:]):
+        return False
+    national_start = sum(len(g.digits) for g in groups) - 10
+    position = 0
+    for group in groups[:-1]:
+        position += len(group.digits)
+        if 0 < position - national_start < 10 and position - national_start not in (3, 6):
+            return True
+    return False
 
 
 def _plus_position(text: str, start: int) -> int:

@@ -15,23 +15,34 @@ from extractors.phones.tokens import Group
 _ALONE_BEFORE = r"(?<![\w])(?<!\d[-/.:])"
 _ALONE_AFTER = r"(?![\w])(?![-/.:]\d)"
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YEAR = r"(?:19|20)\d{2}"
 _NOT_A_PHONE = re.compile(
     _ALONE_BEFORE
-    + r"(?:"
+    + r"(?:(?:"
     + r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2026-11-21
+    + rf"|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 20140202
     + r"|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})"  # 11/21/2026, 21.11.26
-    + r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s?[-\u2013]\s?\d{1,2}:\d{2}(?::\d{2})?)?"  # 10:30-11:00
+    + r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?"  # 10:30, 52:13.1333
+    + r"(?:\s?[-\u2013]\s?\d{1,2}:\d{2}(?::\d{2})?)?"  # 10:30-11:00
     + r"|24\s?[/x]\s?7"  # 24/7
     + r"|\d\s?['’]\s?\d{1,2}(?:\s?[\"”]|\s?(?:''|’’))?"  # 5'6"
     + r"|\d{2}(?i:[a-h]{1,3})?[-/]\d{2}[-/]\d{2}"  # 34D-24-36
     + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500
-    + r"|\d+\.\d{1,2}"  # 3.5, 0.25
+    + r"|\d*\.\d{1,3}"  # 3.5, 0.25, .125
     + r"|[vV]?\d{1,2}\.\d{1,3}\.\d{1,4}"  # version 7.4.226
     + rf"|{_OCTET}(?:\.{_OCTET}){{3}}(?::\d{{1,5}})?"  # 192.168.1.10:8080
+    + rf"|{_OCTET}(?:-{_OCTET}){{3}}"  # 82-66-248-160 (in host names)
     + r"|[A-Za-z]{2,10}[-_#]\d+(?:[-_/]\d+)*"  # ORD-2020-70384
     + r"|[A-Z]{2}\s\d{5}(?:-\d{4})?"  # TX 78701 (US state + ZIP)
     + r")"
     + _ALONE_AFTER
+    # Dates that are dates whatever follows them: "2017-12-01.13", "2013-September/..."
+    + rf"|{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+    + rf"|{_YEAR}[-/ ]?{_MONTH}"
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?[-/ ]{_MONTH}[-/ ,]{{1,2}}{_YEAR}"  # 29 June 2007
+    + rf"|{_MONTH}[-/ ]\d{{1,2}}(?:st|nd|rd|th)?,?[-/ ]{_YEAR}"  # June 29, 2007
+    + r")"
 )
 
 # A short number next to these is a quantity (price, duration, size), not phone digits.
@@ -116,13 +127,41 @@ def is_counting(groups: list[Group]) -> bool:
 
 
 def tainted(text: str, groups: list[Group]) -> set[int]:
-    """Groups glued to letters that are not part of the number ("ID512", "120lbs", hex)."""
+    """Groups that are part of a longer token rather than of a number: glued to
+    letters ("ID512", "120lbs", hex), or hyphenated into one that is
+    ("alf94-3-82-66-248-160.fbx" in a host name, "aes_4_128")."""
     bad: set[int] = set()
     for index, group in enumerate(groups):
         before_is_neighbour = index > 0 and groups[index - 1].end == group.start
         after_is_neighbour = index + 1 < len(groups) and groups[index + 1].start == group.end
-        if (group.start > 0 and text[group.start - 1].isalnum() and not before_is_neighbour) or (
-            group.end < len(text) and text[group.end].isalnum() and not after_is_neighbour
-        ):
+        glued_before = group.start > 0 and text[group.start - 1].isalnum()
+        glued_after = group.end < len(text) and text[group.end].isalnum()
+        glued = (glued_before and not before_is_neighbour) or (
+            glued_after and not after_is_neighbour
+        )
+        # ... unless the letters are the neighbouring group's ("555-Ol23").
+        next_adjacent = index + 1 < len(groups) and groups[index + 1].start == group.end + 1
+        previous_adjacent = index > 0 and groups[index - 1].end == group.start - 1
+        hyphenated = (
+            not previous_adjacent
+            and _JOINED_TO_WORD_BEFORE.search(text, max(0, group.start - 2), group.start)
+        ) or (not next_adjacent and _JOINED_TO_WORD_AFTER.match(text, group.end))
+        if glued or hyphenated:
+            bad.add(index)
+    # The taint spreads along "-", "_" and "." written without spaces: one token.
+    for index in range(1, len(groups)):
+        if index - 1 in bad and _joined(text, groups[index - 1], groups[index]):
+            bad.add(index)
+    for index in range(len(groups) - 2, -1, -1):
+        if index + 1 in bad and _joined(text, groups[index], groups[index + 1]):
             bad.add(index)
     return bad
+
+
+_JOINED_TO_WORD_BEFORE = re.compile(r"[^\W\d_][_\-]$")
+# ".fbx" (a host name) but not ".Thanks" (a sentence typed without a space).
+_JOINED_TO_WORD_AFTER = re.compile(r"[_\-][^\W\d_]|\.[a-z]")
+
+
+def _joined(text: str, left: Group, right: Group) -> bool:
+    return right.start - left.end == 1 and text[left.end] in "-_."

@@ -75,7 +75,8 @@ _SEP_MARKS = (
 )
 # Filler words join digits only on one line: across a line break ("120 lbs.\n\n
 # Patch 8.1") they are just the next sentence.
-_SEP_ON_LINE = rf"[ \t\u00a0\u2000-\u200a\u202f\u3000{_SEP_MARKS}]"
+# Tabs are absent: they separate table cells ("5708\t251403"), not digit groups.
+_SEP_ON_LINE = rf"[ \u00a0\u2000-\u200a\u202f\u3000{_SEP_MARKS}]"
 _MAX_SEP = 6
 _MAX_FILLER_WORDS = 2
 _MAX_FILLER_LETTERS = 10
@@ -206,8 +207,10 @@ class Group:
     # A line break, or three or more spaces, in the gap before: a likely boundary.
     newline_before: bool
     spaced_before: bool
-    # An English word read as a digit between digits ("to", "for", "I"): never a
-    # number's first or last digit. "oh" is not one: numbers end in "oh" often.
+    # A word read as a digit only between single digits ("oh", "to", "for", "I").
+    weak_word: bool
+    # One that is never a number's first or last digit ("I'm", "to"); "oh" may end
+    # a number, and often does.
     weak: bool
 
 
@@ -289,12 +292,27 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 break_before=bool(groups) and _SENTENCE_BREAK.search(gap_text) is not None,
                 newline_before=bool(groups) and "\n" in gap_text,
                 spaced_before=bool(groups) and len(gap_text) >= 3 and gap_text.isspace(),
+                weak_word=kind == "weak",
                 weak=kind == "weak" and written.lower() not in _ZERO_WORDS,
             )
         )
         gap_start = e
         word_in_gap = False
-    return groups
+    return _weak_words_as_fillers(groups)
+
+
+def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:
+    """ "to", "for", "oh" are digits only among single digits ("five oh one"); next to
+    a digit group ("from 81758 to 9004") they are the words they look like."""
+    kept: list[Group] = []
+    for index, group in enumerate(groups):
+        neighbours = groups[max(0, index - 1) : index] + groups[index + 1 : index + 2]
+        if group.weak_word and any(len(n.digits) > 1 for n in neighbours):
+            if index + 1 < len(groups):
+                groups[index + 1].word_before = True
+            continue
+        kept.append(group)
+    return kept
 
 
 def _extend_over_lookalike_letters(text: str, start: int) -> int:

@@ -155,6 +155,11 @@ class TestJabber:
             (kinds.JABBER, "c@404.city"),
         ]
 
+    def test_a_cue_on_another_line_does_not_count(self) -> None:
+        text = "handle XMPP SANs better.\nReported by Howard Chu <hyc@symas.com>"
+        assert _found(text) == [(kinds.EMAIL, "hyc@symas.com")]
+        assert _found("Jabber:\n  vendor@exploit.im") == [(kinds.JABBER, "vendor@exploit.im")]
+
     def test_a_jabber_span_is_not_also_an_email(self) -> None:
         found = _matches("Jabber: Vendor@Exploit.im")
         assert [(m.kind, m.raw) for m in found] == [(kinds.JABBER, "Vendor@Exploit.im")]
@@ -269,6 +274,8 @@ class TestTelegram:
             "follow @vendor_x on twitter",
             "telegram: https://example.com/page",
             "tg: vendor@proton.me",
+            "debian/patches/hurd-i386/tg-hurdsig-SA_SIGINFO.diff",
+            "Telegram: vendor-shop.diff",
         ],
     )
     def test_not_usernames(self, text: str) -> None:

@@ -222,6 +222,10 @@ class TestWrittenFingerprints:
             f"api key {FPR}",
             f"license key: {FPR}",
             "PGP is great. " + "Lorem ipsum dolor sit amet " * 4 + FPR,
+            f"gpg: fix the agent.\n+ commit {FPR.lower()}",  # cue on another line
+            f"gpg: fix the agent, commit {FPR.lower()}",
+            f"tests/openpgp/tofu/cross-sigs/\n  {FPR}-1.gpg",  # file names
+            f"* tests/gpgsm/{FPR}: New file",
         ],
     )
     def test_not_fingerprints(self, text: str) -> None:

@@ -214,6 +214,17 @@ def test_words_that_are_digits_only_between_digits() -> None:
         "call 555-0123",
         "call 123-456-7890 or 000 000 0000",
         "ID5125550123 and 5125550123ID",
+        # found in software changelogs, which are full of numbers
+        "Author: TORRI <torri@alf94-3-82-66-248-160.fbx.proxad.net>",
+        "(do_aes_4_128/192/256): Split",
+        "Date: 2017-12-01.13 and 20140202, archive 2013-September/008659",
+        "released 29 June 2007, updated June 29, 2007",
+        "took 52:13.133319 wall",
+        "5708\t 251403\n19044\t 256164",
+        "ISO/IEC TS 18661-3:2014 and 1:2014 and TS 18661-3",
+        "524287 eval in 1896 ms, 30199 -> 37361 pages",
+        "from 81758 to 9004",
+        "80 642 76 642, 2.693 F 2.693(yi)-.05",
     ],
 )
 def test_what_only_looks_like_a_phone(text: str) -> None:
