@@ -31,6 +31,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 _BUSY_TIMEOUT_SECONDS = 10
 _PRAGMAS = (
     f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_SECONDS * 1000}",
+    # New databases only (WAL fixes the page size): 16 KiB pages made ingest ~10% cheaper
+    # in CPU than the 4 KiB default (bench/search.py), with no measurable cost to lookups.
+    "PRAGMA page_size = 16384",
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA temp_store = MEMORY",
