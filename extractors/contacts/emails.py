@@ -53,9 +53,16 @@ class _At:
 
 _OPENERS = "[({<"
 _CLOSERS = "])}>"
-# An "@" with something address-like on both sides ("?" stands for any non-ASCII
-# character in the skeleton); found at C speed, so runs of "@" cost nothing.
-_AT_SIGN = re.compile(rb"[a-z0-9._%+\-?][ \t]{0,2}(@)[ \t]{0,2}[a-z0-9?]")
+# An "@" with something address-like on both sides, up to two spaces away ("?"
+# stands for any non-ASCII character in the skeleton). The "@" comes first in the
+# pattern, so the engine skips from one to the next at memchr speed, and the
+# fixed-width look-behinds check what precedes it.
+_LOCAL_END = rb"[a-z0-9._%+\-?]"
+_AT_SIGN = re.compile(
+    b"@(?:"
+    + b"|".join(b"(?<=" + _LOCAL_END + spaces + b"@)" for spaces in (b"", b"[ \t]", b"[ \t]{2}"))
+    + rb")[ \t]{0,2}[a-z0-9?]"
+)
 _AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@) ?[\])}>]")
 _MAX_LOCAL = 64
 _LOCAL_CHARS = r"[\w.%+\-]"
@@ -102,7 +109,7 @@ def find(text: str, low: bytes) -> Iterator[Match]:
 
 
 def _at_tokens(text: str, low: bytes) -> list[_At]:
-    tokens = [_symbol_at(text, m.start(1)) for m in _AT_SIGN.finditer(low)]
+    tokens = [_symbol_at(text, m.start()) for m in _AT_SIGN.finditer(low)]
     tokens += [
         _widen(text, m.start(), m.end(), AtStyle.SYMBOL) for m in _AT_BRACKETED.finditer(low)
     ]
