@@ -369,7 +369,7 @@ def main() -> None:
         )
         words = [" ".join(rng.sample(FILLER, 2)) for _ in range(50)]
         report_latency(
-            "text search (2 words)",
+            "text search (2 common words)",
             timed([lambda w=w: index.search_text(w) for w in words]),
             None,
         )
