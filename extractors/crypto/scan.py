@@ -2,15 +2,13 @@
 
 Every address kind we extract is an ASCII-alphanumeric run (``0x…`` included); CashAddr
 may carry a ``bitcoincash:`` prefix, which is looked up behind the run rather than put
-in the regex (an optional prefix group halves the scan speed). A run glued to other
-letters or digits is one run, so an address inside a longer token never comes out:
-the run as a whole fails every codec. Runs longer than any address are dropped without
-decoding, which keeps megabyte runs of base58 or hex linear.
+in the scan. A run glued to other letters or digits is one run, so an address inside a
+longer token never comes out: the run as a whole fails every codec. Runs longer than any
+address are dropped without decoding, which keeps megabyte runs of base58 or hex linear.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,11 +19,17 @@ MIN_LENGTH = 14
 # Longest: a CashAddr payload of 64 bytes without its prefix (112 chars).
 MAX_LENGTH = 112
 
-# One sweep per run: the lookbehind fails at once inside a run, so a run is only tried
-# from its first character, and the unbounded greedy repeat takes it whole.
-_RUN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{MIN_LENGTH},}}")
-
 CASHADDR_PREFIX = "bitcoincash:"
+
+# Why not a regex: ``[A-Za-z0-9]{14,}`` makes sre start a match at every word of prose
+# and give up after a few letters (about 75 MB/s, a third of the crypto family's time).
+# Instead the text is flattened to one byte per character (anything outside Latin-1
+# becomes "?", so offsets stay character offsets), every ASCII letter or digit becomes
+# "a" and everything else " ", and bytes.find looks for 14 "a"s in a row: C-speed
+# substring search that skips most short words outright (about 350 MB/s).
+_IN_RUN, _OUTSIDE = b"a", b" "
+_MASK = bytes((_IN_RUN if chr(byte) in ALNUM else _OUTSIDE)[0] for byte in range(256))
+_SHORTEST_RUN = _IN_RUN * MIN_LENGTH
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +42,25 @@ class Token:
 
 
 def tokens(text: str) -> Iterator[Token]:
-    for run in _RUN.finditer(text):
-        start, end = run.span()
-        if end - start > MAX_LENGTH:
-            continue
-        yield Token(run.group(), start, end, _cashaddr_prefix_start(text, start))
+    mask = text.encode("latin-1", "replace").translate(_MASK)
+    find = mask.find
+    start = find(_SHORTEST_RUN)
+    while start >= 0:
+        # The search resumes past the previous run's end, which is not in a run, so the
+        # first window found is where a run starts.
+        end = find(_OUTSIDE, start + MIN_LENGTH)
+        if end < 0:
+            end = len(mask)
+        if end - start <= MAX_LENGTH:
+            yield Token(text[start:end], start, end, _cashaddr_prefix_start(text, start))
+        start = find(_SHORTEST_RUN, end)
 
 
 def _cashaddr_prefix_start(text: str, start: int) -> int | None:
     prefix_start = start - len(CASHADDR_PREFIX)
-    if prefix_start < 0 or text[prefix_start:start].lower() != CASHADDR_PREFIX:
+    if prefix_start < 0 or text[start - 1] != ":":
+        return None
+    if text[prefix_start:start].lower() != CASHADDR_PREFIX:
         return None
     if prefix_start > 0 and text[prefix_start - 1] in ALNUM:
         return None
