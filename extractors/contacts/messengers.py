@@ -36,14 +36,15 @@ _LINK_HOSTS = (b"t.me/", b"telegram.me/", b"telegram.dog/")
 _LINK_USER = re.compile(rf"@?({_TELEGRAM_USER}){_USER_END}")
 _SCHEME_BEFORE = re.compile(r"(?i:https?://)?(?i:www\.)?$")
 
-# What may sit between a cue and the handle: "Telegram: @x", "TG - x", "Wickr Me: x",
-# "Telegram ID x", "📱 Telegram ➡️ @x".
+# What may sit between a cue and the handle: "Telegram: @x", "TG - x", "Wickr Me ID: x",
+# "Telegram (@x)", "📱 Telegram ➡️ @x".
 _CONNECTOR = (
-    r"(?:\s*(?i:me|id|username|user|name|handle|acc|account|contact|channel)(?![A-Za-z0-9_]))?"
+    r"(?:\s*(?i:me|id|username|user|name|handle|acc|account|contact|channel)"
+    r"(?![A-Za-z0-9_])){0,2}"
 )
 _SEPARATOR = (
-    r"(?P<sep>[\s:=\-\u2013\u2014>|\u2022\u27a1\u2192\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]"
-    r"{0,6})"
+    r"(?P<sep>[\s:=\-\u2013\u2014>|(\[\u2022\u27a1\u2192\ufe0f\u2600-\u27bf"
+    r"\U0001f000-\U0001faff]{0,6})"
 )
 _TELEGRAM_AFTER_CUE = re.compile(
     rf"(?P<conn>{_CONNECTOR}){_SEPARATOR}(?P<at>@ ?)?(?P<user>{_TELEGRAM_USER}){_USER_END}"

@@ -184,7 +184,8 @@ def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
 
 def _breaks_nanp_grouping(groups: list[Group], number: Number) -> bool:
     """A North American number in plain digit groups is grouped 3-3-4 ("512 555 0123",
-    "1-512-555-0123"); "30199 -> 37361" or "80 642 76 642" are other numbers.
+    "1-512-555-0123", at most "512 555 01 23"); "30199 -> 37361" or "80 642 76 642"
+    are other numbers.
 
     Runs of single digits ("5 1 2 5 ...") are obfuscation, not grouping, and are left
     alone; so are numbers of other countries, whose groupings vary too much.
@@ -197,7 +198,7 @@ def _breaks_nanp_grouping(groups: list[Group], number: Number) -> bool:
     position = 0
     for group in groups[:-1]:
         position += len(group.digits)
-        if 0 < position - national_start < 10 and position - national_start not in (3, 6):
+        if 0 < position - national_start < 10 and position - national_start not in (3, 6, 8):
             return True
     return False
 

@@ -250,6 +250,8 @@ class TestTelegram:
             ("@dark_vendor on telegram", "@dark_vendor"),
             ("@dark_vendor (TG)", "@dark_vendor"),
             ("Telegram: Telegram: @dark_vendor", "@dark_vendor"),
+            ("Telegram (@dark_vendor)", "@dark_vendor"),
+            ("TG👉 @dark_vendor", "@dark_vendor"),
         ],
     )
     def test_cued_usernames(self, text: str, raw: str) -> None:
@@ -293,6 +295,7 @@ class TestWickr:
             ("Wickr Me @ vendorx", "@ vendorx"),
             ("wickr: wickr: vendorx", "vendorx"),
             ("WICKR: VendorX", "VendorX"),
+            ("Wickr Me ID: vendorx", "vendorx"),
         ],
     )
     def test_cued_usernames(self, text: str, raw: str) -> None:
