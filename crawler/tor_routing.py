@@ -62,6 +62,7 @@ PATH_RETRIES_META = "moneytrail_tor_path_retries"
 
 CLOSE_REASON = "tor_unavailable"
 MAX_PATH_RETRIES = 20  # retries of one request after Tor-path failures
+DOWN_STREAK = 5  # failures in a row, with no answer between, that make an answering site down
 HEALTH_INTERVAL = 2.0  # seconds between health checks of every instance
 WAIT_FIRST, WAIT_MAX = 0.5, 8.0  # pauses of a request waiting for a healthy instance
 STATUS_FILE = "status.json"  # under <state_dir>/tor/, read by `moneytrail tor status`
@@ -108,6 +109,14 @@ class SiteHealth:
     tor_given_up: bool = False  # the crawl stopped because Tor stayed unavailable
     consecutive_failures: int = 0
     retry_at: float = 0.0  # monotonic time before which the site is left alone
+
+    @property
+    def looks_down(self) -> bool:
+        """Nothing answered yet, or a long run of failures since the last answer. One bad
+        page (a timeout, a reset) on a site that answers otherwise is not the site down."""
+        if not self.consecutive_failures:
+            return False
+        return self.ok == 0 or self.consecutive_failures >= DOWN_STREAK
 
     @property
     def state(self) -> str:
@@ -258,19 +267,20 @@ class TorRoutingMiddleware:
         site.consecutive_failures += 1
         if _is_timeout(exception):
             site.slow += 1
-        backoff = min(
-            self.tor.down_backoff * 2 ** (site.consecutive_failures - 1),
-            self.tor.down_backoff_max,
-        )
-        site.retry_at = time.monotonic() + backoff
         self._publish(site)
-        logger.info(
-            "%s failed through a healthy tor (%s): %s; next try in %.0fs",
-            site.name,
-            instance.name,
-            exception,
-            backoff,
-        )
+        if site.looks_down:
+            backoff = min(
+                self.tor.down_backoff * 2 ** (site.consecutive_failures - 1),
+                self.tor.down_backoff_max,
+            )
+            site.retry_at = time.monotonic() + backoff
+            logger.info(
+                "%s looks down (%s through healthy %s); its next request waits %.0fs",
+                site.name,
+                exception,
+                instance.name,
+                backoff,
+            )
         await self._maybe_newnym(instance)
         return None  # RetryMiddleware and the spider's errback take it from here
 

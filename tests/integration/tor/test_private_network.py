@@ -131,7 +131,8 @@ def test_dead_slow_and_healthy_sites_are_told_apart(
     assert states == {"fast": "up", "slow": "slow", "dead": "down"}
     # One try and two retries, each after a backoff: not hammered.
     assert dead_attempts == 3
-    assert "next try in" in result.stderr
+    assert "dead looks down" in result.stderr
+    assert "slow looks down" not in result.stderr and "fast looks down" not in result.stderr
 
 
 def test_launched_instances_join_the_network_with_sticky_sites(

@@ -64,6 +64,21 @@ def test_site_state(health: SiteHealth, state: str) -> None:
     assert health.state == state
 
 
+@pytest.mark.parametrize(
+    ("health", "down"),
+    [
+        (SiteHealth("s"), False),
+        (SiteHealth("s", failures=1, consecutive_failures=1), True),  # never answered
+        (SiteHealth("s", ok=40, failures=1, consecutive_failures=1), False),  # one bad page
+        (SiteHealth("s", ok=40, failures=4, consecutive_failures=4), False),
+        (SiteHealth("s", ok=40, failures=5, consecutive_failures=5), True),  # stopped answering
+        (SiteHealth("s", ok=40, failures=9, consecutive_failures=0), False),
+    ],
+)
+def test_when_a_site_is_held_back(health: SiteHealth, down: bool) -> None:
+    assert health.looks_down is down
+
+
 def _status(**changes: object) -> InstanceStatus:
     values: dict[str, object] = {
         "name": "tor-1",
