@@ -1,6 +1,6 @@
 """Phone numbers, plain or obfuscated the way escort and vendor ads write them.
 
-The text is scanned once for digit clusters (tokens.py); only those are read:
+The text is scanned for digit clusters (tokens.py), and only those are read:
 groups that are prices, dates, measures or glued to letters are cut out
 (context.py), whole groups are assembled into candidate digit strings, and
 phonenumbers decides which are valid numbers (numbers.py). Where several
@@ -37,7 +37,7 @@ class _Candidate:
     number: Number
     score: int
     digit_count: int
-    # Begins or ends inside a run of single obfuscated digits ("5 1 2 5 ...").
+    # Ends inside a run of single obfuscated digits ("5 1 2 5 ..."): a guess.
     cuts_run: bool
 
 

@@ -52,8 +52,9 @@ _SPELLED = {
 _LOOKALIKES = {"o": "0", "e": "3", "i": "1l!|", "s": "5"}
 _UNLEET = str.maketrans({"0": "o", "3": "e", "1": "i", "l": "i", "!": "i", "|": "i", "5": "s"})
 
-# Words that stand for a digit only between other digits ("five one two oh one",
-# "won", "ate"): never the start of a cluster, because in prose they are words.
+# Words that stand for a digit only between other spelled or single digits ("five
+# one two oh one", "won", "ate"): never the start of a cluster, because in prose
+# they are words.
 _WEAK = {
     "oh": "0",
     "o": "0",
@@ -73,8 +74,6 @@ _SEP_MARKS = (
     r".\-\u2010-\u2015\u2212/\\_*~:=+\uff08\uff09\uff0b\uff0d-\uff0f()\[\]{}<>|'\"`\u2022\u00b7"
     r"\u200b-\u200d\u2060\ufe0f\u2600-\u2775\u2794-\u27bf\U0001f000-\U0001faff"
 )
-# Filler words join digits only on one line: across a line break ("120 lbs.\n\n
-# Patch 8.1") they are just the next sentence.
 # Tabs are absent: they separate table cells ("5708\t251403"), not digit groups.
 _SEP_ON_LINE = rf"[ \u00a0\u2000-\u200a\u202f\u3000{_SEP_MARKS}]"
 _MAX_SEP = 6
@@ -126,8 +125,9 @@ _NOT_A_DIGIT_WORD = (
     rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT})"
 )
 _FILLER = rf"{_NOT_A_DIGIT_WORD}{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
-# Separators alone may break the line once ("512\n555 0123" from table cells),
-# never at a paragraph break.
+# Filler words join digits only on one line: across a line break ("120 lbs.\n\n
+# Patch 8.1") they are just the next sentence. Separators alone may break the line
+# once ("512\n555 0123" from table cells), never at a paragraph break.
 _GAP = (
     rf"(?:{_SEP_ON_LINE}{{0,{_MAX_SEP}}}+"
     rf"(?:{_FILLER}{_SEP_ON_LINE}{{1,{_MAX_SEP}}}+){{1,{_MAX_FILLER_WORDS}}}+"
@@ -302,8 +302,8 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
 
 
 def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:
-    """ "to", "for", "oh" are digits only among single digits ("five oh one"); next to
-    a digit group ("from 81758 to 9004") they are the words they look like."""
+    """Read "to", "for", "oh" as digits only among single digits ("five oh one");
+    next to a digit group ("from 81758 to 9004") they are the words they look like."""
     kept: list[Group] = []
     for index, group in enumerate(groups):
         neighbours = groups[max(0, index - 1) : index] + groups[index + 1 : index + 2]
