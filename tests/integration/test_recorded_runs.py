@@ -114,6 +114,12 @@ def test_bad_input_gives_one_clear_error(tmp_path: Path) -> None:
     missing = env.run("runs", "show", "no-such-run")
     assert missing.returncode == 2 and "no run 'no-such-run'" in missing.stderr
     assert env.json("runs") == []
+    not_redis = CrawlEnv.create(tmp_path / "http", [site], scheduler="http://127.0.0.1:9/0")
+    refused = not_redis.run("crawl")
+    assert refused.returncode == 2 and "use redis://host:port/db" in refused.stderr
+    unreachable = CrawlEnv.create(tmp_path / "down", [site], scheduler="redis://127.0.0.1:9/0")
+    refused = unreachable.run("crawl")
+    assert refused.returncode == 2 and "scheduler redis://127.0.0.1:9/0" in refused.stderr
 
 
 def test_a_crawl_killed_half_way_resumes_where_it_stopped(tmp_path: Path) -> None:
