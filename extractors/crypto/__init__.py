@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
@@ -68,19 +69,37 @@ def _pgp_fingerprint_in_disguise(text: str, start: int, address: Address) -> boo
 def _read(text: str, token: Token) -> tuple[int, Address] | None:
     """The address a token stands for and where it starts (before a written prefix)."""
     if token.prefix_start is not None:
-        prefixed = cashaddr.decode_prefixed(text[token.prefix_start : token.end])
+        prefixed = _decode_prefixed(text[token.prefix_start : token.end])
         if prefixed is not None:
             return token.prefix_start, prefixed
-    # Hex digests (tx ids, MD5/SHA-1/SHA-256) are never addresses. Ethereum's "0x…"
-    # is not all hex, and the other encodings practically never are.
-    if is_hex(token.text):
-        return None
-    for decode in _CODECS:
-        address = decode(token.text)
-        if address is not None:
-            return token.start, address
+    address = _decode_alone(token.text)
+    if address is not None:
+        return token.start, address
     address = solana.decode(token.text, text, token.start, token.end)
     return (token.start, address) if address is not None else None
+
+
+# Sites repeat their vendors' addresses on page after page, and decoding is the costly
+# part (big-integer base58, Keccak, bech32 checksums, all pure Python), so the readings of
+# recent token strings are remembered. The decoders are pure functions of the string;
+# the bound keeps a crawl of millions of distinct tokens at a few megabytes.
+_DECODE_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=_DECODE_CACHE_SIZE)
+def _decode_alone(token: str) -> Address | None:
+    # Hex digests (tx ids, MD5/SHA-1/SHA-256) are never addresses. Ethereum's "0x…"
+    # is not all hex, and the other encodings practically never are.
+    if is_hex(token):
+        return None
+    for decode in _CODECS:
+        address = decode(token)
+        if address is not None:
+            return address
+    return None
+
+
+_decode_prefixed = lru_cache(maxsize=_DECODE_CACHE_SIZE)(cashaddr.decode_prefixed)
 
 
 FAMILY = Family(name="crypto", kinds=kinds.CRYPTO, find=find)

@@ -10,6 +10,7 @@ wallet's own key for payments, and a miss is cheaper than a false address.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bip_utils import SolAddrDecoder
 
@@ -32,13 +33,20 @@ def decode(token: str, text: str, start: int, end: int) -> Address | None:
     # key with no upper-case letter in 43 characters has odds around 1e-10.
     if not is_mixed_case(token):
         return None
-    if not has_cue(text, start, end):
+    if not has_cue(text, start, end) or not _is_curve_point(token):
         return None
+    return Address(kinds.SOL, token, NO_CHECKSUM)
+
+
+# The curve check is pure-Python big-integer arithmetic (~0.2 ms); a key handed out for
+# payments is repeated on many pages, so recent answers are remembered.
+@lru_cache(maxsize=4096)
+def _is_curve_point(token: str) -> bool:
     try:
         SolAddrDecoder.DecodeAddr(token)
     except ValueError:
-        return None
-    return Address(kinds.SOL, token, NO_CHECKSUM)
+        return False
+    return True
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
