@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from itertools import accumulate
 
 from extractors import aliases, contacts, crypto, pgp, phones
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match, snippet
@@ -43,23 +44,65 @@ class Registry:
 
 def _settle(per_family: Iterable[list[Match]]) -> list[Match]:
     kept: list[Match] = []
-    claimed: list[tuple[int, int]] = []  # spans owned by higher-priority families
+    claimed = _ClaimedSpans()  # spans owned by higher-priority families
     for matches in per_family:
-        family_kept = [m for m in matches if not _overlaps_any(m, claimed)]
+        if claimed:
+            family_kept = [m for m in matches if not claimed.overlaps(m.start, m.end)]
+        else:
+            family_kept = matches
         kept.extend(family_kept)
-        claimed.extend(
-            (m.start, m.end) for m in family_kept if m.extractor not in CONTAINER_EXTRACTORS
+        claimed.add(
+            [(m.start, m.end) for m in family_kept if m.extractor not in CONTAINER_EXTRACTORS]
         )
     unique = {(m.kind, m.value, m.start, m.end): m for m in kept}
     return sorted(unique.values(), key=lambda m: (m.start, m.end, m.kind))
 
 
-def _overlaps_any(match: Match, spans: list[tuple[int, int]]) -> bool:
-    return any(match.start < end and start < match.end for start, end in spans)
+class _ClaimedSpans:
+    """Spans sorted by start, with the running maximum of their ends, so that "does
+    ``start..end`` overlap any of them" is one bisection instead of a scan of every span
+    (which would make a page with many entities quadratic)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._furthest_ends: list[int] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        if not spans:
+            return
+        self._spans.extend(spans)
+        self._spans.sort()
+        self._starts = [start for start, _ in self._spans]
+        self._furthest_ends = list(accumulate((end for _, end in self._spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Spans starting before ``end`` overlap when one of them ends after ``start``.
+        before_end = bisect_left(self._starts, end)
+        return before_end > 0 and self._furthest_ends[before_end - 1] > start
 
 
 def _with_context(text: str, matches: list[Match]) -> list[Match]:
-    return [m if m.context else replace(m, context=snippet(text, m.start, m.end)) for m in matches]
+    # A plain constructor: dataclasses.replace re-inspects the fields on every call and
+    # cost more than the snippet itself.
+    return [
+        m
+        if m.context
+        else Match(
+            m.kind,
+            m.value,
+            m.raw,
+            m.start,
+            m.end,
+            m.confidence,
+            m.extractor,
+            snippet(text, m.start, m.end),
+        )
+        for m in matches
+    ]
 
 
 _default_registry: Registry | None = None
