@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class Mention:
     fetched_at: datetime
 
 
-class WriteOutcome(str, Enum):
+class WriteOutcome(StrEnum):
     NEW = "new"  # page was not in the index
     CHANGED = "changed"  # body hash differed: mentions replaced
     UNCHANGED = "unchanged"  # same body hash: mentions kept, last_seen bumped

@@ -177,9 +177,7 @@ def _recall_line(index: IndexBackend, sites: list[FixtureSite]) -> str:
         (e.kind, e.value)
         for site in sites
         for e in site.ground_truth()
-        if not e.obfuscated
-        and e.kind in kinds.CRYPTO | {kinds.PHONE, kinds.EMAIL}
-        and e.reachable
+        if not e.obfuscated and e.kind in kinds.CRYPTO | {kinds.PHONE, kinds.EMAIL} and e.reachable
     }
     found = sum(1 for kind, value in planted if index.lookup(value, kind=kind))
     share = found / len(planted) if planted else 1.0

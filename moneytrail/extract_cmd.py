@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
+
 from extractors import kinds
 from extractors.base import ExtractOptions
 
@@ -84,7 +85,9 @@ def _parse_kinds(only: str | None) -> frozenset[str] | None:
     wanted = frozenset(k.strip() for k in only.split(",") if k.strip())
     unknown = wanted - kinds.ALL
     if unknown:
-        _error(f"unknown kind(s) {', '.join(sorted(unknown))}; kinds: {', '.join(sorted(kinds.ALL))}")
+        _error(
+            f"unknown kind(s) {', '.join(sorted(unknown))}; kinds: {', '.join(sorted(kinds.ALL))}"
+        )
         raise typer.Exit(2)
     return wanted
 
@@ -94,7 +97,7 @@ def _open(name: str) -> TextIO:
         return sys.stdin
     try:
         # Undecodable bytes become U+FFFD rather than stopping the run.
-        return open(name, encoding="utf-8", errors="replace")  # noqa: SIM115
+        return open(name, encoding="utf-8", errors="replace")
     except OSError as exc:
         _error(f"cannot read {name}: {exc.strerror}")
         raise typer.Exit(2) from None

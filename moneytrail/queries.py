@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import phonenumbers
+
 from extractors import kinds
 from extractors.base import ExtractOptions
 

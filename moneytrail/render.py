@@ -9,11 +9,12 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from index.model import EntityHit, EntityView, PageHit
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+
+from index.model import EntityHit, EntityView, PageHit
 
 
 def to_jsonable(value: Any) -> Any:

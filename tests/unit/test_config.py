@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from crawler.config import ConfigError, load_config
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,7 +47,8 @@ def test_defaults_and_site_fields(tmp_path: Path) -> None:
 def test_environment_overrides_main_file(tmp_path: Path) -> None:
     path = write(tmp_path, "index:\n  url: sqlite:///a.db\n")
     app = load_config(
-        path, environ={"MONEYTRAIL_INDEX__URL": "sqlite:///b.db", "MONEYTRAIL_CRAWL__CONCURRENCY": "7"}
+        path,
+        environ={"MONEYTRAIL_INDEX__URL": "sqlite:///b.db", "MONEYTRAIL_CRAWL__CONCURRENCY": "7"},
     )
     assert app.index.url == "sqlite:///b.db"
     assert app.crawl.concurrency == 7
@@ -60,8 +62,16 @@ def test_environment_overrides_main_file(tmp_path: Path) -> None:
         ("name: m\nstart_urls: [http://a/]\nmax_depth: deep\n", "max_depth", "integer"),
         ("name: m\nstart_urls: [http://a/]\nvia: vpn\n", "via", "'tor' or 'direct'"),
         ("name: m\nstart_urls: [http://a/]\ncolour: red\n", "colour", "unknown field"),
-        ("name: m\nstart_urls: [http://a/]\ndeny_url_patterns: ['(']\n", "deny_url_patterns", "regular expression"),
-        ("name: m\nstart_urls: [http://a/]\nselectors: {vendor: {}}\n", "selectors.vendor", "exactly one"),
+        (
+            "name: m\nstart_urls: [http://a/]\ndeny_url_patterns: ['(']\n",
+            "deny_url_patterns",
+            "regular expression",
+        ),
+        (
+            "name: m\nstart_urls: [http://a/]\nselectors: {vendor: {}}\n",
+            "selectors.vendor",
+            "exactly one",
+        ),
         (
             "name: m\nstart_urls: ['http://" + "a" * 56 + ".onion/']\nvia: direct\n",
             "(top level)",
@@ -69,7 +79,9 @@ def test_environment_overrides_main_file(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_bad_site_names_file_and_field(tmp_path: Path, site_yaml: str, field: str, words: str) -> None:
+def test_bad_site_names_file_and_field(
+    tmp_path: Path, site_yaml: str, field: str, words: str
+) -> None:
     path = write(tmp_path, sites={"broken": site_yaml})
     with pytest.raises(ConfigError) as caught:
         load_config(path, environ={})
