@@ -17,7 +17,7 @@ from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.phones import context
 from extractors.phones.numbers import MAX_DIGITS, Number, Reading, is_country_code, read_number
-from extractors.phones.tokens import Group, clusters
+from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
 
 CONFIDENCE_PLAIN = 0.95
 CONFIDENCE_OBFUSCATED = 0.8
@@ -42,7 +42,12 @@ class _Candidate:
 
 
 def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
-    for groups in clusters(text):
+    for start, end in cluster_spans(text):
+        if context.is_one_non_phone(text, start, end):
+            continue  # "2025-05-18", "10:00-22:00": decided before reading groups
+        groups = read_groups(text, start, end)
+        if sum(len(g.digits) for g in groups) < MIN_DIGITS:
+            continue
         for run in _clean_runs(text, groups):
             yield from _numbers_in_run(text, run, options.default_region)
 

@@ -74,6 +74,11 @@ _PHONE_WORD_BEFORE_HASH = re.compile(
 _CUE_WINDOW = 40
 
 
+def is_one_non_phone(text: str, start: int, end: int) -> bool:
+    """The whole cluster is one date, time, price, address... shape."""
+    return _NOT_A_PHONE.fullmatch(text, start, end) is not None
+
+
 def blocked_groups(text: str, groups: list[Group]) -> set[int]:
     """Indices of groups that are part of a price, date, time, measure or quantity."""
     blocked: set[int] = set()

@@ -214,8 +214,8 @@ class Group:
     weak: bool
 
 
-def clusters(text: str) -> Iterator[list[Group]]:
-    """Digit clusters with at least MIN_DIGITS characters, as lists of groups."""
+def cluster_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of digit clusters that can hold MIN_DIGITS digits, in text order."""
     last_end = 0
     for start, end in _cluster_spans(text):
         # A cluster found by one scan may continue into one the other scan found;
@@ -223,13 +223,13 @@ def clusters(text: str) -> Iterator[list[Group]]:
         if start < last_end:
             continue
         last_end = end
-        if end - start < MIN_DIGITS:
-            continue
-        if len(_DIGIT_LIKE.findall(text, start, end)) < MIN_DIGITS:
-            continue
-        groups = _groups(text, start, end)
-        if sum(len(g.digits) for g in groups) >= MIN_DIGITS:
-            yield groups
+        if end - start >= MIN_DIGITS and len(_DIGIT_LIKE.findall(text, start, end)) >= MIN_DIGITS:
+            yield start, end
+
+
+def read_groups(text: str, start: int, end: int) -> list[Group]:
+    """The digit groups of the cluster at text[start:end]."""
+    return _weak_words_as_fillers(_groups(text, start, end))
 
 
 def _cluster_spans(text: str) -> list[tuple[int, int]]:
@@ -298,7 +298,7 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
         )
         gap_start = e
         word_in_gap = False
-    return _weak_words_as_fillers(groups)
+    return groups
 
 
 def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:
