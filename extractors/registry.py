@@ -22,7 +22,7 @@ DEFAULT_FAMILIES: tuple[Family, ...] = (
 
 # Matches that stand for a whole block (an armored PGP key) contain other
 # entities legitimately (the key's user-id e-mail) and must not suppress them.
-CONTAINER_EXTRACTORS = frozenset({"pgp.armor"})
+CONTAINER_EXTRACTORS = frozenset({"pgp.armor", "pgp.uid"})
 
 
 class Registry:
