@@ -315,6 +315,7 @@ class TorPool:
         self._datadir_locks: dict[str, IO[str]] = {}
         self._relaunching: set[str] = set()
         self._relaunch_lock = threading.Lock()
+        self._closed = False
 
     def start(self) -> TorPool:
         """Attach or launch, per settings. Raises TorUnavailable with a clear reason."""
@@ -351,12 +352,17 @@ class TorPool:
         if instance.mode != "launch":
             return False
         with self._relaunch_lock:
-            if instance.name in self._relaunching:
+            if self._closed or instance.name in self._relaunching:
                 return False
             self._relaunching.add(instance.name)
         try:
             instance.close()
             self._start(instance, self.state_dir / "tor" / instance.name)
+            with self._relaunch_lock:
+                closed_meanwhile = self._closed
+            if closed_meanwhile:
+                instance.close()  # the crawl ended while tor was starting
+                return False
             instance.problem = None
             return True
         except TorUnavailable as exc:
@@ -368,6 +374,8 @@ class TorPool:
                 self._relaunching.discard(instance.name)
 
     def close(self) -> None:
+        with self._relaunch_lock:
+            self._closed = True
         for instance in self.instances:
             instance.close()
         for handle in self._datadir_locks.values():
