@@ -24,12 +24,14 @@ from extractors.aliases import lexicon
 from extractors.aliases.prefilter import CueHit, cue_hits
 from extractors.aliases.rules import RULES, RULES_BY_NAME, CueRule
 
-# How far a window reaches around a confirmed cue phrase: back over "my" in "my name"
-# (the phrase is found by its second word) and forward over a handle and one more word;
-# or, for "wrote:", "here" and "'s shop", back over the handle that precedes them.
-_BEFORE = 12
-_AFTER = 48
-_BEFORE_BACKWARD = 48
+# How far a window reaches around a confirmed cue phrase before its edges move out to
+# whitespace: back into the word before it ("my" in "my name", found by its second
+# word; the handle before "wrote:", "here" or "'s shop") and forward past the ": " that
+# may separate the phrase from the handle. The handle itself is read off the raw text,
+# so the window only needs its first token; every extra character is tokenizer time.
+_BEFORE = 2
+_AFTER = 16
+_BEFORE_BACKWARD = 2
 _AFTER_BACKWARD = 4
 _MAX_WINDOW = 2048
 # Windows are tokenized together, this much text at a time; the separator is a
@@ -141,8 +143,14 @@ def find_candidates(text: str) -> Iterator[Candidate]:
         shift = 0  # where the current window starts in the batch's text
         for window_start, window_end, hits in batch:
             offset = window_start - shift  # doc offset + offset = text offset
+            # The Matcher reads only this window's tokens: the rest of the batch is
+            # other windows, which no match can reach across the separator anyway.
+            tokens = (
+                int(token_starts.searchsorted(shift, side="left")),
+                int(token_starts.searchsorted(window_end - offset, side="left")),
+            )
             for hit in hits:
-                yield from _read_cue(text, doc, token_starts, offset, hit, matchers, nlp)
+                yield from _read_cue(text, doc, token_starts, offset, tokens, hit, matchers, nlp)
             shift += window_end - window_start + len(_WINDOW_SEPARATOR)
 
 
@@ -151,6 +159,7 @@ def _read_cue(
     doc: Doc,
     token_starts: np.ndarray,
     offset: int,
+    window_tokens: tuple[int, int],
     hit: CueHit,
     matchers: dict[str, Matcher],
     nlp: Language,
@@ -162,8 +171,9 @@ def _read_cue(
     matcher = matchers.get(doc[index].lower_)
     if matcher is None:
         return
-    first = max(0, index - _TOKENS_BEFORE_HIT)
-    for match_id, start, end in matcher(doc[first : index + _TOKENS_AFTER_HIT]):
+    first = max(window_tokens[0], index - _TOKENS_BEFORE_HIT)
+    last = min(window_tokens[1], index + _TOKENS_AFTER_HIT)
+    for match_id, start, end in matcher(doc[first:last]):
         if not first + start <= index < first + end:
             continue  # found again from the cue it belongs to
         rule = RULES_BY_NAME[nlp.vocab.strings[match_id]]
