@@ -246,8 +246,9 @@ def _repeated(unit: str) -> Callable[[int], str]:
     return lambda size: (unit * (size // len(unit) + 1))[:size]
 
 
-# Linear time on hostile input: 2N characters against N (CPU time, best of several,
-# alternating); quadratic behaviour would make the ratio about 4.
+# Linear time on hostile input: 4N characters against N (CPU time, best of several,
+# alternating). Linear gives about 4 and quadratic about 16; the wide gap keeps the check
+# meaningful on a loaded machine, where small timings jitter.
 PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "begin markers without end": (
         _repeated("-----BEGIN PGP PUBLIC KEY BLOCK-----\nAAAA\n"),
@@ -274,10 +275,10 @@ def _seconds(text: str) -> float:
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
-    small, large = make(size), make(2 * size)
+    small, large = make(size), make(4 * size)
     best_small = best_large = float("inf")
     for _ in range(5):
         best_small = min(best_small, _seconds(small))
         best_large = min(best_large, _seconds(large))
     ratio = best_large / best_small
-    assert ratio < 3, f"{name}: {ratio:.2f}"
+    assert ratio < 7, f"{name}: {ratio:.2f}"
