@@ -59,13 +59,17 @@ _UNIT_AFTER = re.compile(
 _AMBIGUOUS_UNIT_AFTER = re.compile(r"[ \t]?(?i:k|h|am|pm|yo|in|x|g|gr|off|st|nd|rd|th)(?![^\W\d_])")
 
 # An explicit identifier cue right before the digits: "Order #5125550123".
-_ID_CUE = re.compile(
-    r"(?i)\b(?:order|ord|id|ref|reference|invoice|inv|listing|item|sku|tracking|tracked|"
-    r"track|trk|usps|ups|fedex|dhl|parcel|shipment|waybill|txid|tx|post|thread|ticket|case|"
-    r"serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
-    r"product|pid|uid|user|member|room)\b[\s#№:.\-=]*$"
+_ID_CUE_WORDS = (
+    "order|ord|id|ref|reference|invoice|inv|listing|item|sku|tracking|tracked|"
+    "track|trk|usps|ups|fedex|dhl|parcel|shipment|waybill|txid|tx|post|thread|ticket|case|"
+    "serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
+    "product|pid|uid|user|member|room"
 )
-_HASH_CUE = re.compile(r"[#№][\s:]*$")
+_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})\b[\s#№:.\-=]*$")
+_ID_CUE_SEPARATORS = "#№:.-="
+# The cue word ends where the separators before the digits begin, so the search
+# needs to start no further back than the longest cue word ("reference", "postcode").
+_LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|")))
 # "Phone #: 512 555 0123" is a phone despite the "#".
 _PHONE_WORD_BEFORE_HASH = re.compile(
     r"(?i)\b(?:phone|ph|tel|tell|cell|mobile|mob|number|num|call|text|txt|whatsapp|wa|"
@@ -109,11 +113,21 @@ def _is_quantity(text: str, group: Group) -> bool:
 def has_id_cue(text: str, start: int) -> bool:
     """An order / listing / reference cue sits right before ``start``."""
     lo = max(0, start - _CUE_WINDOW)
-    if _ID_CUE.search(text, lo, start):
+    # The cue patterns end in a run of separators; finding where it begins by hand
+    # lets each search try a few positions instead of the whole 40-character window.
+    word_end = start
+    while word_end > lo and (
+        text[word_end - 1].isspace() or text[word_end - 1] in _ID_CUE_SEPARATORS
+    ):
+        word_end -= 1
+    if _ID_CUE.search(text, max(lo, word_end - _LONGEST_CUE_WORD), start):
         return True
-    return bool(
-        _HASH_CUE.search(text, lo, start) and not _PHONE_WORD_BEFORE_HASH.search(text, lo, start)
-    )
+    hash_end = start
+    while hash_end > lo and (text[hash_end - 1].isspace() or text[hash_end - 1] == ":"):
+        hash_end -= 1
+    if hash_end == lo or text[hash_end - 1] not in "#№":
+        return False
+    return not _PHONE_WORD_BEFORE_HASH.search(text, lo, start)
 
 
 # Pagination ("1 2 3 4 5 6 7 8 9 10") spells valid numbers; phones often hold a
