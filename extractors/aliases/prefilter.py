@@ -3,7 +3,8 @@
 The prefilter runs in two steps, because one regular expression holding every cue
 phrase tries each phrase at each position and crawls at ~1 MB/s. First a scan of the
 lower-cased text for the words cue phrases start with (grouped by first letter, which
-the regex engine rejects fast); then, at each hit, the phrase that word starts, written
+the regex engine rejects fast), each followed by a loose lookahead for what its phrases
+need next (case is gone, so a capital is any letter); then, at each hit, the phrase that word starts, written
 as tightly as its Matcher pattern (a verb only counts with a "from" in the same
 sentence, an ad adjective only before a capital). A confirmed phrase opens a window;
 the Matcher has the last word.
@@ -28,9 +29,9 @@ from extractors.aliases.rules import (
     WROTE,
 )
 
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_CAPITAL_NEXT = rf"[ \t]+(?-i:(?=[{_UPPER}]))"
-_NAME_NEXT = rf"[ \t]*(?=(?-i:[{_UPPER}])|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
+_CAPITAL = "(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])"
+_CAPITAL_NEXT = rf"[ \t]+(?={_CAPITAL})"
+_NAME_NEXT = rf"[ \t]*(?={_CAPITAL}|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
 _WORD = r"[\w'’]+"
 
 
@@ -97,19 +98,48 @@ _PHRASES = (
 MENTION = "@"
 
 
-def _scanner_pattern(words: set[str]) -> str:
+def _scanner_pattern(phrases: tuple[_Phrase, ...]) -> str:
+    """One regex for every cue word, each with a lookahead for what its phrases need next.
+
+    Filler prose is full of cue words that lead nowhere ("orders are packed", "reviews
+    help"); rejecting them inside the regex, in C, saves a Python round trip per word.
+    """
+    needs: dict[str, list[str] | None] = {}
+    for phrase in phrases:
+        for word in phrase.words:
+            if not word[0].isalnum():
+                continue
+            after = _continuation(word, phrase.pattern)
+            if after is None or needs.get(word, []) is None:
+                needs[word] = None  # some phrase of this word cannot be checked ahead
+            else:
+                needs.setdefault(word, []).append(after)
     # Grouping by first letter lets the regex engine reject most positions after one
     # comparison; a flat alternation of ~150 words is several times slower.
     by_first: dict[str, list[str]] = {}
-    for word in sorted(words, key=lambda word: (-len(word), word)):
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    for word in sorted(needs, key=lambda word: (-len(word), word)):
+        lookahead = "" if needs[word] is None else "(?=" + "|".join(needs[word]) + ")"
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]) + r"(?!\w)" + lookahead)
     alternation = "|".join(
         re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()
     )
-    return rf"\b(?:{alternation})(?!\w)"
+    return rf"\b(?:{alternation})"
 
 
-_SCANNER = re.compile(_scanner_pattern({w for p in _PHRASES for w in p.words if w[0].isalnum()}))
+def _continuation(word: str, pattern: str) -> str | None:
+    """What ``pattern`` needs after ``word``, loosened to hold on lower-cased text (a
+    capital becomes any letter); None when the pattern does not start with the word."""
+    if pattern.startswith(_WORD):
+        # The phrase's word may run on past the cue word: "vendor's:" is "vendor" + "'s:".
+        after = r"[\w'’]*" + pattern[len(_WORD) :]
+    elif pattern.startswith(word):
+        after = pattern[len(word) :]
+    else:
+        return None  # it looks behind the word first ("the real", "my name")
+    return after.replace(_CAPITAL, r"\w")
+
+
+_SCANNER = re.compile(_scanner_pattern(_PHRASES))
 # Cues that are symbols are found with str.find: one more regex alternative would be
 # tried at every position and halve the scanner's speed. Their phrases check the rest.
 _SYMBOLS = ("@", "~", "--", "—", "–", "'s", "’s", "u/")
