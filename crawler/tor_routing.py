@@ -147,7 +147,7 @@ class TorRoutingMiddleware:
             if site.via == "tor" or any(is_onion_host(h.split(":")[0]) for h in site.hosts())
         ]
         self.needs_tor = bool(self.tor_sites)
-        self.pool = TorPool(self.tor, self.state_dir, progress=self._progress)
+        self.pool = TorPool(self.tor, self.state_dir)  # bootstrap progress: INFO log lines
         self.sites: dict[str, SiteHealth] = {}
         self.assignment: dict[str, TorInstance] = {}
         self.status: dict[str, InstanceStatus] = {}
@@ -408,7 +408,6 @@ class TorRoutingMiddleware:
             return
         sent = await maybe_deferred_to_future(threads.deferToThread(instance.newnym))
         if sent:
-            self.stats.inc_value(f"moneytrail/tor/{instance.name}/newnym_sent")
             logger.warning(
                 "%s: %.0f%% of its last %d requests failed; sent NEWNYM",
                 instance.name,
@@ -438,9 +437,6 @@ class TorRoutingMiddleware:
             partial.replace(path)
         except OSError as exc:
             logger.debug("cannot write %s: %s", path, exc)
-
-    def _progress(self, message: str) -> None:
-        logger.info("%s", message)
 
 
 def _is_timeout(exception: Exception) -> bool:

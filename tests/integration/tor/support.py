@@ -26,13 +26,17 @@ class LinkedSite:
     """A small site of ``pages`` linked HTML pages on 127.0.0.1, recording what it served.
 
     Page n links to n+1, n+2 and 2n+1, so a crawler reaches every page from "/" over a
-    few levels. ``delay`` seconds are spent before each answer (a slow site).
+    few levels. ``delay`` seconds are spent before each answer (a slow site); a ``broken``
+    site's "/" links to every page, and it hangs up on all of them without answering.
     """
 
-    def __init__(self, pages: int = 20, delay: float = 0.0, marker: str = "site") -> None:
+    def __init__(
+        self, pages: int = 20, delay: float = 0.0, marker: str = "site", broken: bool = False
+    ) -> None:
         self.pages = pages
         self.delay = delay
         self.marker = marker
+        self.broken = broken  # every page but "/" hangs up without answering
         self.served: list[str] = []
         self._lock = threading.Lock()
         site = self
@@ -70,13 +74,16 @@ class LinkedSite:
             handler.send_response(404)
             handler.end_headers()
             return
+        if self.broken and number > 0:
+            with self._lock:
+                self.served.append(path)
+            handler.close_connection = True
+            return
         if self.delay:
             time.sleep(self.delay)
-        links = " ".join(
-            f'<a href="/p/{m}">page {m}</a>'
-            for m in (number + 1, number + 2, 2 * number + 1)
-            if 0 < m < self.pages
-        )
+        # A broken site's pages cannot link on, so its home links to all of them.
+        targets = range(1, self.pages) if self.broken else (number + 1, number + 2, 2 * number + 1)
+        links = " ".join(f'<a href="/p/{m}">page {m}</a>' for m in targets if 0 < m < self.pages)
         body = (
             f"<html><head><title>{self.marker} {number}</title></head><body>"
             f"<p>{self.marker} page {number}</p>{links}</body></html>"

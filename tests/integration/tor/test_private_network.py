@@ -180,6 +180,22 @@ def test_launched_tor_that_dies_mid_crawl_is_relaunched(
     assert last["pid"] != first["pid"]
 
 
+def test_an_instance_failing_most_requests_gets_fresh_circuits(
+    tor_network: PrivateTorNetwork, tmp_path: Path
+) -> None:
+    # Its own launched tor: NEWNYM is rate limited per tor, and this test must not
+    # depend on when another test last sent one to the shared client.
+    tor = tor_network.launch_settings(instances=1, down_backoff=0.2)
+    with LinkedSite(pages=12, broken=True, marker="flaky") as site:
+        config = onion_site(tor_network, "flaky", site)
+        result = crawl(tmp_path, tor, [config], crawl={"retry_times": 0})
+    assert result.finish_reason == "finished", result.stderr
+    [instance] = result.tor_status["instances"]
+    assert instance["requests_ok"] == 1 and instance["requests_failed"] >= 6
+    assert instance["newnym_count"] >= 1
+    assert "requests failed; sent NEWNYM" in result.stderr
+
+
 def test_newnym_respects_tors_rate_limit(tor_network: PrivateTorNetwork) -> None:
     instance = TorInstance(
         "probe",
