@@ -155,6 +155,9 @@ _CLUSTER_FROM_DIGIT = re.compile(
     rf"{_DIGIT}(?<!{_DIGIT}.)(?:(?>{_FIRST_GROUP_REST})(?:{_GAP}{_SEED})++"
     rf"|{_DIGIT_WORD_REST}(?<=(?:{_DIGIT}|{_LOOKALIKE_LETTER}){{7}}))"
 )
+# The same scan for pure-ASCII pages, where the digit class can only match 0-9: a
+# plain byte class, which the engine tests faster than the Unicode digit category.
+_CLUSTER_FROM_DIGIT_ASCII = re.compile(_CLUSTER_FROM_DIGIT.pattern.replace(_DIGIT, "[0-9]"))
 # Clusters that begin with a spelled digit are found on a "skeleton" of the text:
 # lower-cased, look-alikes replaced ("F1ve" -> "five"), so that ten find passes
 # locate every candidate; a regex alternation of the words would be tried at
@@ -180,7 +183,6 @@ MIN_DIGITS = 7
 # cluster's digits from above, so most clusters ("29 June 2007", "3 is applicable
 # to") are dropped before they are read group by group.
 _DIGIT_LIKE = re.compile(f"{_DIGIT}|{_STRONG}|{_WEAK_RX}|{_LOOKALIKE_LETTER}")
-_PLUS = frozenset("+\uff0b")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 _ZERO_WORDS = frozenset({"oh", "o"})
 
@@ -233,7 +235,8 @@ def read_groups(text: str, start: int, end: int) -> list[Group]:
 
 
 def _cluster_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _CLUSTER_FROM_DIGIT.finditer(text)]
+    scan = _CLUSTER_FROM_DIGIT_ASCII if text.isascii() else _CLUSTER_FROM_DIGIT
+    spans = [m.span() for m in scan.finditer(text)]
     found_by_digit = iter(spans)
     current = next(found_by_digit, None)
     spelled_until = 0
@@ -273,13 +276,20 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
             word_in_gap = True
             continue
         s, e = token.span()
-        if not groups:
-            s = _extend_over_lookalike_letters(text, s)
-            gap_text = text[max(0, s - 2) : s]
+        if groups:
+            gap = text[gap_start:s]
+            gap_length = len(gap)
+            tight = gap_length <= 2 and not gap.strip(" -.()/+")
+            sentence_break = gap_length >= 2 and _SENTENCE_BREAK.search(gap) is not None
+            newline = "\n" in gap
+            spaced = gap_length >= 3 and gap.isspace()
         else:
-            gap_text = text[gap_start:s]
+            s = _extend_over_lookalike_letters(text, s)
+            gap = text[max(0, s - 2) : s]
+            tight = sentence_break = newline = spaced = False
         written = text[s:e]
         plain = written.isascii() and written.isdigit()
+        weak_word = kind == "weak"
         groups.append(
             Group(
                 start=s,
@@ -287,13 +297,13 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 digits=written if plain else _digits_of(kind, written.lower()),
                 plain=plain,
                 word_before=word_in_gap,
-                plus_before=any(c in _PLUS for c in gap_text),
-                tight_before=bool(groups) and len(gap_text) <= 2 and _is_plain_gap(gap_text),
-                break_before=bool(groups) and _SENTENCE_BREAK.search(gap_text) is not None,
-                newline_before=bool(groups) and "\n" in gap_text,
-                spaced_before=bool(groups) and len(gap_text) >= 3 and gap_text.isspace(),
-                weak_word=kind == "weak",
-                weak=kind == "weak" and written.lower() not in _ZERO_WORDS,
+                plus_before="+" in gap or "\uff0b" in gap,
+                tight_before=tight,
+                break_before=sentence_break,
+                newline_before=newline,
+                spaced_before=spaced,
+                weak_word=weak_word,
+                weak=weak_word and written.lower() not in _ZERO_WORDS,
             )
         )
         gap_start = e
@@ -324,10 +334,6 @@ def _extend_over_lookalike_letters(text: str, start: int) -> int:
     if s == start or (s > 0 and text[s - 1].isalnum()):
         return start
     return s
-
-
-def _is_plain_gap(gap: str) -> bool:
-    return all(c in " -.()/+" for c in gap)
 
 
 def _digits_of(kind: str, token: str) -> str:
