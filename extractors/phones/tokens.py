@@ -284,7 +284,8 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
             newline = "\n" in gap
             spaced = gap_length >= 3 and gap.isspace()
         else:
-            s = _extend_over_lookalike_letters(text, s)
+            if kind == "digits":  # a keycap ("O4\ufe0f\u20e3") is one digit, never "O4"
+                s = _extend_over_lookalike_letters(text, s)
             gap = text[max(0, s - 2) : s]
             tight = sentence_break = newline = spaced = False
         written = text[s:e]

@@ -265,6 +265,7 @@ def test_unknown_region_finds_only_international_numbers() -> None:
         "İİİ 512-555-0123",  # lower() changes the length of this text
         "\ud800 512",  # a lone surrogate
         "\x00\x01 512\x00555\x000123",
+        "O4\ufe0f\u20e3192.168.1.1 555 0123",  # a look-alike letter before a keycap
     ],
 )
 def test_bad_input_does_not_break_the_family(text: str) -> None:
