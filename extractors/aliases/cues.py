@@ -30,7 +30,7 @@ from extractors.aliases.rules import RULES, RULES_BY_NAME, CueRule
 # may separate the phrase from the handle. The handle itself is read off the raw text,
 # so the window only needs its first token; every extra character is tokenizer time.
 _BEFORE = 2
-_AFTER = 16
+_AFTER = 4
 _BEFORE_BACKWARD = 2
 _AFTER_BACKWARD = 4
 _MAX_WINDOW = 2048
