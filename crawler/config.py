@@ -126,7 +126,7 @@ class CrawlSettings(_Strict):
     retry_times: Annotated[int, Field(ge=0)] = 2
     user_agent: str = TOR_BROWSER_USER_AGENT
     state_dir: Path = Path("state")
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "WARNING"
 
 
 class TorSettings(_Strict):

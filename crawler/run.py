@@ -91,7 +91,7 @@ def run_crawl(
     settings = build_settings(app, sites, run_id)
     settings.update(extra_settings or {})
     started = datetime.now(UTC)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(SitesSpider)
     live = CrawlProgress()
     latencies: dict[str, list[float]] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from crawler.config import AppConfig, load_config
@@ -45,7 +45,7 @@ def run_demo(console: Console, pages: int, use_tor: bool, data_dir: Path) -> Non
         tor_settings, urls, via = _routes(console, stack, server, sites, use_tor, data_dir)
         _write_config(config_dir, data_dir, sites, urls, via, tor_settings)
         app = load_config(config_dir / "moneytrail.yaml")
-        report = _crawl_with_progress(console, app, sites, pages)
+        report = _crawl_with_progress(console, app, sites)
     index_url = app.index.url
     render.print_crawl_report(console, report)
     index = open_index(index_url)
@@ -115,7 +115,8 @@ def _write_config(
             "download_timeout": 5,
             "retry_times": 1,
             "state_dir": str(data_dir / "state"),
-            "log_level": "ERROR",
+            # Failures are counted in the run report; log lines would break the live view.
+            "log_level": "CRITICAL",
         },
         "sites_dir": "sites",
     }
@@ -127,22 +128,23 @@ def _write_config(
         (sites_dir / f"{site.name}.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
 
 
-def _crawl_with_progress(
-    console: Console, app: AppConfig, sites: list[FixtureSite], pages: int
-) -> CrawlReport:
+def _crawl_with_progress(console: Console, app: AppConfig, sites: list[FixtureSite]) -> CrawlReport:
     columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[mentions]} mentions"),
+        TextColumn("[bold]{task.description:>8}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} pages"),
+        TextColumn("{task.fields[note]}"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as progress:
-        tasks = {site.name: progress.add_task(site.name, total=pages, mentions=0) for site in sites}
+    with Progress(*columns, console=console) as progress:
+        # Content pages are known, traps and index pages are not: bars pulse.
+        tasks = {site.name: progress.add_task(site.name, total=None, note="") for site in sites}
+        overall = progress.add_task("all", total=None, note="")
 
         def update(live: CrawlProgress) -> None:
             for name, count in live.per_site.items():
-                progress.update(tasks[name], completed=min(count, pages), mentions=live.mentions)
+                progress.update(tasks[name], completed=count)
+            progress.update(overall, completed=live.pages, note=f"{live.mentions} mentions indexed")
 
         return run_crawl(app, progress=update)
 
