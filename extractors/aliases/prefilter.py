@@ -98,8 +98,8 @@ _PHRASES = (
 MENTION = "@"
 
 
-def _scanner_pattern(phrases: tuple[_Phrase, ...]) -> str:
-    """One regex for every cue word, each with a lookahead for what its phrases need next.
+def _cue_words_pattern(phrases: tuple[_Phrase, ...]) -> str:
+    """An alternation of every cue word, each with a lookahead for what its phrases need.
 
     Filler prose is full of cue words that lead nowhere ("orders are packed", "reviews
     help"); rejecting them inside the regex, in C, saves a Python round trip per word.
@@ -123,7 +123,7 @@ def _scanner_pattern(phrases: tuple[_Phrase, ...]) -> str:
     alternation = "|".join(
         re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()
     )
-    return rf"\b(?:{alternation})"
+    return f"(?:{alternation})"
 
 
 def _continuation(word: str, pattern: str) -> str | None:
@@ -139,7 +139,13 @@ def _continuation(word: str, pattern: str) -> str | None:
     return after.replace(_CAPITAL, r"\w")
 
 
-_SCANNER = re.compile(_scanner_pattern(_PHRASES))
+_CUE_WORDS = _cue_words_pattern(_PHRASES)
+_SCANNER = re.compile(rf"\b{_CUE_WORDS}")
+# The same scan split by what precedes the word. A pattern that opens with "\b" is
+# tried at every character; one that opens with a space (a literal) or a class of
+# rare characters lets the engine skip ahead to the next candidate position.
+_AFTER_SPACE = re.compile(f" {_CUE_WORDS}")
+_AFTER_OTHER = re.compile(rf"[^\w ]{_CUE_WORDS}")
 # Cues that are symbols are found with str.find: one more regex alternative would be
 # tried at every position and halve the scanner's speed. Their phrases check the rest.
 _SYMBOLS = ("@", "~", "--", "—", "–", "'s", "’s", "u/")
@@ -184,9 +190,13 @@ def _candidate_words(text: str) -> list[tuple[int, str]]:
     if len(lowered) != len(text):
         lowered = text
         words = re.finditer(_SCANNER.pattern, text, re.IGNORECASE)
+        found = [(word.start(), word.group().lower()) for word in words]
     else:
-        words = _SCANNER.finditer(lowered)
-    found = [(word.start(), word.group().lower()) for word in words]
+        found = [(word.start() + 1, word.group()[1:]) for word in _AFTER_SPACE.finditer(lowered)]
+        found += [(word.start() + 1, word.group()[1:]) for word in _AFTER_OTHER.finditer(lowered)]
+        opening = _SCANNER.match(lowered)
+        if opening is not None:
+            found.append((0, opening.group()))
     for symbol in _SYMBOLS:
         at = lowered.find(symbol)
         while at != -1:
