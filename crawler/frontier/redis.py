@@ -261,7 +261,9 @@ class RedisFrontier:
     def pending(self) -> bool:
         if self._leased:
             return True
-        pipe = self._redis.pipeline(transaction=False)
+        # One MULTI: read apart, a lease taken between the two reads would look like an
+        # empty queue and no leases, and this worker would end the crawl too early.
+        pipe = self._redis.pipeline(transaction=True)
         pipe.zcard(self.key("leases"))
         for site in self.sites:
             pipe.zcard(self.queue_key(site))
