@@ -103,13 +103,19 @@ class FrontierScheduler(BaseScheduler):
         self._ack_handled()
         if self._broken:
             return
-        if reason == "finished" and not self.frontier.pending():
-            self.frontier.complete()
-        else:
-            released = self.frontier.release()
-            if released:
-                self.stats.inc_value("frontier/released", released)
-        self.frontier.close()
+        try:
+            if reason == "finished" and not self.frontier.pending():
+                self.frontier.complete()
+            else:
+                released = self.frontier.release()
+                if released:
+                    self.stats.inc_value("frontier/released", released)
+        except Exception:
+            # Nothing is lost: unreleased leases expire (Redis) or are reclaimed when the
+            # frontier is next opened (SQLite).
+            logger.exception("could not settle the frontier at close")
+        finally:
+            self.frontier.close()
 
     def has_pending_requests(self) -> bool:
         if self._broken:
