@@ -2,7 +2,8 @@
 
 Page ``/p/<i>`` links to ``i+1`` (so every page is reachable from ``/p/0``) and to two
 pages further away, so links are found many times over. It counts requests per path,
-can serve any page with new text, fail a page, answer slowly, or hold every answer.
+can serve any page with new text, fail or redirect a page, link to more paths, answer
+slowly, or hold every answer.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class SiteGraph:
         self.delay = delay
         self.extra_text: dict[int, str] = {}  # page -> text added to it
         self.failing: set[int] = set()  # pages answering 500
+        self.redirects: dict[int, str] = {}  # page -> path it answers 302 to
+        self.extra_links: dict[int, list[str]] = {}  # page -> more hrefs on it
         self.down = False  # every request answers 503
         # Cleared: requests are counted, then wait until it is set again.
         self.gate = threading.Event()
@@ -43,7 +46,8 @@ class SiteGraph:
         return sorted({(page + 1) % n, (page * 7 + 3) % n, (page * 13 + 5) % n} - {page})
 
     def body(self, page: int) -> str:
-        links = "".join(f'<a href="/p/{j}">page {j}</a> ' for j in self.links(page))
+        hrefs = [f"/p/{j}" for j in self.links(page)] + self.extra_links.get(page, [])
+        links = "".join(f'<a href="{href}">link</a> ' for href in hrefs)
         text = self.extra_text.get(page, "")
         return (
             f"<html><head><title>Page {page}</title></head><body>"
@@ -65,6 +69,12 @@ class SiteGraph:
                 if graph.delay:
                     time.sleep(graph.delay)
                 page = _page_number(self.path, graph.pages)
+                if page in graph.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", graph.redirects[page])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if graph.down or page is None or page in graph.failing:
                     status = 503 if graph.down else (404 if page is None else 500)
                     self.send_error(status)

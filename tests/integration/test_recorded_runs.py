@@ -92,6 +92,30 @@ def test_an_overlapping_run_of_a_site_is_refused_with_a_clear_message(tmp_path: 
     assert json.loads(out)["pages_new"] == 30
 
 
+@pytest.mark.parametrize("frontier", ["sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def test_redirects_retries_and_errors_all_end_their_requests(
+    tmp_path: Path, frontier: str, request: pytest.FixtureRequest
+) -> None:
+    scheduler = request.getfixturevalue("redis_url") if frontier == "redis" else None
+    graph = SiteGraph(40)
+    graph.failing = {5}  # 500: retried twice, then given up
+    graph.redirects = {6: "/p/30", 7: "/p/7", 8: "/p/1"}  # new page, itself, a seen page
+    graph.extra_links = {0: ["/p/999", "/p/6", "/p/7", "/p/8"]}  # 404 and the redirects
+    with graph.serve():
+        env = CrawlEnv.create(tmp_path, [graph_site(graph)], scheduler=scheduler)
+        report = env.json("crawl")
+    assert report["finish_reason"] == "finished"
+    assert graph.requests["/p/5"] == 3  # RETRY_TIMES is 2
+    assert graph.requests["/p/7"] == 1  # a redirect to itself ends its request
+    assert graph.requests["/p/999"] == 1
+    assert all(n == 1 for path, n in graph.requests.items() if path != "/p/5")
+    # Every lease was acked, or the run could not have completed.
+    if scheduler is None:
+        assert not list((env.state_dir / "frontier").iterdir())
+    (run,) = env.json("runs")
+    assert run["status"] == "finished"
+
+
 def test_a_down_site_is_recorded_down(tmp_path: Path) -> None:
     graph = SiteGraph(10)
     graph.down = True
