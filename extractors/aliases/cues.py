@@ -96,28 +96,33 @@ def _pipeline() -> tuple[Language, dict[str, Matcher]]:
     """The tokenizer and, for each cue token, a Matcher with the patterns that contain it.
 
     Running only the patterns of the cue that was hit, on a few tokens around it, costs
-    a fraction of running every pattern over every token of a window.
+    a fraction of running every pattern over every token of a window. In those patterns
+    the token that lists the cue word is narrowed to that word: a set of words is a
+    Python callback per token in spaCy's Matcher, one word is a comparison in C.
     """
     # A blank pipeline is only a tokenizer: no model is downloaded or needed.
     nlp = spacy.blank("en")
     matchers: dict[str, Matcher] = {}
     for rule in RULES:
         for pattern in rule.patterns:
-            for word in _literal_words(pattern):
-                matchers.setdefault(word, Matcher(nlp.vocab)).add(rule.name, [list(pattern)])
+            for word, narrowed in _narrowed_to_each_word(pattern):
+                matchers.setdefault(word, Matcher(nlp.vocab)).add(rule.name, [narrowed])
     return nlp, matchers
 
 
-def _literal_words(pattern: tuple[dict, ...]) -> set[str]:
-    found: set[str] = set()
-    for token in pattern:
+def _narrowed_to_each_word(pattern: tuple[dict, ...]) -> Iterator[tuple[str, list[dict]]]:
+    """(lower-case word, the pattern with the token that lists it matching only it)."""
+    for position, token in enumerate(pattern):
         for attribute in ("LOWER", "ORTH"):
             value = token.get(attribute)
-            if isinstance(value, str):
-                found.add(value.lower())
-            elif isinstance(value, dict):
-                found.update(word.lower() for word in value["IN"])
-    return found
+            words = [value] if isinstance(value, str) else value["IN"] if value else []
+            for word in words:
+                narrowed = [
+                    *pattern[:position],
+                    {**token, attribute: word},
+                    *pattern[position + 1 :],
+                ]
+                yield word.lower(), narrowed
 
 
 def find_candidates(text: str) -> Iterator[Candidate]:
