@@ -52,7 +52,8 @@ class SchedulerDaemon:
         self.retry = retry
         self.groups = schedule_groups(app)
         self.scheduler = BackgroundScheduler()
-        self.finished_runs = 0
+        self.finished_runs = 0  # crawls that ended, for whoever watches the daemon
+        self._lock = threading.Lock()
         self._stopped = threading.Event()
 
     def start(self, run_now: bool = False) -> None:
@@ -79,7 +80,8 @@ class SchedulerDaemon:
 
     def stop(self) -> None:
         # Let a crawl that is running finish: it is a child that records its own run.
-        self.scheduler.shutdown(wait=True)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
         self._stopped.set()
 
     def run_group(self, sites: Sequence[str]) -> int:
@@ -87,7 +89,8 @@ class SchedulerDaemon:
         logger.info("starting crawl of %s", ", ".join(sites))
         status = subprocess.run(argv, cwd=self.workdir, check=False).returncode
         logger.info("crawl of %s ended with status %d", ", ".join(sites), status)
-        self.finished_runs += 1
+        with self._lock:
+            self.finished_runs += 1
         self._schedule_retries(sites)
         return status
 
