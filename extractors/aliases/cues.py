@@ -86,9 +86,11 @@ MENTION_CONFIDENCE = 0.6
 
 
 # Tokens a matcher looks at around a cue hit: back to "my" in "my name is", forward
-# over a cue phrase, four skipped words and a handle.
+# over a cue phrase, four skipped words and a handle; but never further than the
+# tokens after the confirmed phrase that a pattern can still read (a ":" and the handle).
 _TOKENS_BEFORE_HIT = 3
 _TOKENS_AFTER_HIT = 16
+_TOKENS_AFTER_PHRASE = 2
 
 
 @cache
@@ -177,7 +179,8 @@ def _read_cue(
     if matcher is None:
         return
     first = max(window_tokens[0], index - _TOKENS_BEFORE_HIT)
-    last = min(window_tokens[1], index + _TOKENS_AFTER_HIT)
+    after_phrase = int(token_starts.searchsorted(hit.end - offset, side="left"))
+    last = min(window_tokens[1], index + _TOKENS_AFTER_HIT, after_phrase + _TOKENS_AFTER_PHRASE)
     for match_id, start, end in matcher(doc[first:last]):
         if not first + start <= index < first + end:
             continue  # found again from the cue it belongs to
