@@ -14,7 +14,6 @@ import ast
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,13 +25,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from support import free_port, wait_for_port  # noqa: E402
+
 from moneytrail.fixtures.generator import build_sites, site_config  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def scrapy_bench_pages_per_minute() -> float:
@@ -63,7 +58,7 @@ def moneytrail_pages_per_minute(pages: int, concurrency: int, workdir: Path) -> 
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO,
     )  # fmt: skip
     try:
-        _wait_for_port(port)
+        wait_for_port(port)
         sites_dir = workdir / "sites"
         sites_dir.mkdir(parents=True, exist_ok=True)
         config = site_config(site, f"http://127.0.0.1:{port}", via="direct")
@@ -113,17 +108,6 @@ def _parse_time(text: str) -> float:
     from datetime import datetime
 
     return datetime.fromisoformat(text).timestamp()
-
-
-def _wait_for_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"fixture server did not come up on port {port}")
 
 
 def main() -> None:

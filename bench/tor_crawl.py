@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from support import free_port, wait_for_port  # noqa: E402
 
 from moneytrail.fixtures.generator import build_sites, site_config  # noqa: E402
 from moneytrail.fixtures.traps import TRAPS  # noqa: E402
@@ -69,7 +70,7 @@ def main() -> None:
                 f"  [{time.monotonic() - started:5.1f}s] tor: {m}", flush=True
             ),
         )
-        port = _free_port()
+        port = free_port()
         # The fixture server runs in its own process so it does not share the crawler's GIL.
         server = subprocess.Popen(
             [sys.executable, "-m", "moneytrail.fixtures", "serve", "--seed", str(SEED),
@@ -78,7 +79,7 @@ def main() -> None:
         )  # fmt: skip
         try:
             network.start()
-            _wait_for_port(port)
+            wait_for_port(port)
             onion = network.add_onion_service(port)
             print(f"  network up in {time.monotonic() - started:.0f}s; {SITE} at {onion}")
             direct_url = f"http://127.0.0.1:{port}"
@@ -186,23 +187,6 @@ def print_table(results: list[CrawlFigures], rtt: dict[str, float]) -> None:
 
 def _timestamp(text: str) -> float:
     return datetime.fromisoformat(text).timestamp()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"fixture server did not come up on port {port}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import ssl
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 
 DEFAULT_SAVED_OBJECTS = (
     Path(__file__).resolve().parents[1] / "config" / "kibana" / "saved_objects.ndjson"
