@@ -54,7 +54,12 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
 
 def _clean_runs(text: str, groups: list[Group]) -> Iterator[list[Group]]:
     """Split a cluster at sentence breaks and at groups that cannot be phone digits."""
-    bad = context.blocked_groups(text, groups) | context.tainted(text, groups)
+    bad = context.blocked_groups(text, groups)
+    # Most clusters that get this far are a date or price between other numbers;
+    # when those alone leave no stretch long enough for a number, more cuts cannot.
+    if not _room_for_a_number(groups, bad):
+        return
+    bad |= context.tainted(text, groups)
     run: list[Group] = []
     for index, group in enumerate(groups):
         if index in bad or group.break_before:
@@ -65,6 +70,20 @@ def _clean_runs(text: str, groups: list[Group]) -> Iterator[list[Group]]:
             run.append(group)
     if run:
         yield run
+
+
+def _room_for_a_number(groups: list[Group], bad: set[int]) -> bool:
+    """Whether some stretch of groups between ``bad`` ones and sentence breaks holds
+    MIN_DIGITS digits, the fewest any number has."""
+    digits = 0
+    for index, group in enumerate(groups):
+        if index in bad or group.break_before:
+            digits = 0
+        if index not in bad:
+            digits += len(group.digits)
+            if digits >= MIN_DIGITS:
+                return True
+    return False
 
 
 def _numbers_in_run(text: str, run: list[Group], region: str) -> Iterator[Match]:
