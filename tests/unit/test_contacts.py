@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import random
-import time
 from collections.abc import Callable
 
 import pytest
@@ -14,6 +13,7 @@ from extractors import kinds
 from extractors.base import Match
 from extractors.contacts import FAMILY, find
 from extractors.contacts.onions import is_v3_label
+from tests.linear_time import growth_ratio, limit
 
 # Real v3 onion services (DuckDuckGo, the Tor Project, the rend-spec-v3 example,
 # Ahmia): their checksums verify.
@@ -373,20 +373,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
-def _seconds(text: str) -> float:
-    started = time.process_time()
-    for _match in find(text):
-        pass
-    return time.process_time() - started
-
-
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
-    small, large = make(size), make(2 * size)
-    best_small = best_large = float("inf")
-    for _ in range(5):
-        best_small = min(best_small, _seconds(small))
-        best_large = min(best_large, _seconds(large))
-    ratio = best_large / best_small
-    assert ratio < 3, f"{name}: {ratio:.2f}"
+    ratio = growth_ratio(find, make, size)
+    assert ratio < limit(), f"{name}: {ratio:.2f}"

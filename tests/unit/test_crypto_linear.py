@@ -8,12 +8,12 @@ would make the ratio about 4 and grow from there.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 
 import pytest
 
 from extractors.crypto import find
+from tests.linear_time import growth_ratio, limit
 
 BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 MEGABYTE = 1_000_000
@@ -53,25 +53,11 @@ PATHOLOGICAL = {
 }
 
 
-def _seconds(text: str) -> float:
-    # CPU time of this process: other processes on the machine do not inflate it.
-    started = time.process_time()
-    for _match in find(text):
-        pass
-    return time.process_time() - started
-
-
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
-    small, large = make(size), make(2 * size)
-    # Best of several, alternating, so that any disturbance hits both sizes.
-    best_small = best_large = float("inf")
-    for _ in range(5):
-        best_small = min(best_small, _seconds(small))
-        best_large = min(best_large, _seconds(large))
-    ratio = best_large / best_small
-    assert ratio < 3, f"{name}: {ratio:.2f}"
+    ratio = growth_ratio(find, make, size, growth=2)  # inputs of many megabytes
+    assert ratio < limit(2), f"{name}: {ratio:.2f}"
 
 
 def test_a_ten_megabyte_line_of_base58_is_one_rejected_run() -> None:

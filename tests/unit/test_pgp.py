@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import random
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from pgpy.constants import EllipticCurveOID, HashAlgorithm, KeyFlags, PubKeyAlgo
 from extractors import kinds
 from extractors.base import Match
 from extractors.pgp import FAMILY, find
+from tests.linear_time import growth_ratio, limit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pgp"
 # GnuPG exports (see SOURCE.md): fingerprints as GnuPG printed them.
@@ -265,20 +265,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
-def _seconds(text: str) -> float:
-    started = time.process_time()
-    for _match in find(text):
-        pass
-    return time.process_time() - started
-
-
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
-    small, large = make(size), make(4 * size)
-    best_small = best_large = float("inf")
-    for _ in range(5):
-        best_small = min(best_small, _seconds(small))
-        best_large = min(best_large, _seconds(large))
-    ratio = best_large / best_small
-    assert ratio < 7, f"{name}: {ratio:.2f}"
+    ratio = growth_ratio(find, make, size)
+    assert ratio < limit(), f"{name}: {ratio:.2f}"

@@ -1,0 +1,44 @@
+"""Shared check that an extractor's time grows linearly with hostile input.
+
+CPU time of this process (other processes do not inflate it), best of several runs
+alternating between the two sizes so a disturbance hits both. 4N against N: linear gives
+about 4, quadratic about 16; the wide gap keeps the check meaningful on a loaded machine.
+Inputs of tens of megabytes grow by 2 instead (linear 2, quadratic 4): at 4N they leave
+the CPU caches and page-fault, which looks superlinear without being so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+
+from extractors.base import Match
+
+GROWTH = 4
+
+
+def limit(growth: int = GROWTH) -> float:
+    """Between linear (growth) and quadratic (growth squared), with room for jitter."""
+    return growth * 1.75
+
+
+def cpu_seconds(find: Callable[[str], Iterable[Match]], text: str) -> float:
+    started = time.process_time()
+    for _match in find(text):
+        pass
+    return time.process_time() - started
+
+
+def growth_ratio(
+    find: Callable[[str], Iterable[Match]],
+    make: Callable[[int], str],
+    size: int,
+    growth: int = GROWTH,
+    repeats: int = 5,
+) -> float:
+    small, large = make(size), make(growth * size)
+    best_small = best_large = float("inf")
+    for _ in range(repeats):
+        best_small = min(best_small, cpu_seconds(find, small))
+        best_large = min(best_large, cpu_seconds(find, large))
+    return best_large / best_small
