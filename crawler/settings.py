@@ -37,7 +37,6 @@ def build_settings(app: AppConfig, sites: list[SiteConfig], run_id: str) -> dict
         "DOWNLOAD_SLOTS": {
             site.name: {"concurrency": site.concurrency, "delay": site.delay} for site in sites
         },
-        "RANDOMIZE_DOWNLOAD_DELAY": True,
         "DOWNLOAD_TIMEOUT": crawl.download_timeout,
         "DOWNLOAD_MAXSIZE": crawl.max_body_bytes,
         "DOWNLOAD_WARNSIZE": 0,

@@ -589,7 +589,12 @@ def _read_headers(sock: socket.socket) -> tuple[bytes, bytes]:
 
 
 def _open_stream(server: FixtureServer, site: str, path: str) -> tuple[socket.socket, bytes, bytes]:
-    sock = socket.create_connection(("127.0.0.1", server.port(site)), timeout=30)
+    sock = socket.socket()
+    # A fixed small receive buffer, like a client that stops reading: without it loopback
+    # autotuning lets the kernel swallow megabytes before the close, more so under load.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+    sock.settimeout(30)
+    sock.connect(("127.0.0.1", server.port(site)))
     sock.sendall(f"GET {path} HTTP/1.1\r\nHost: fixture\r\n\r\n".encode())
     head, rest = _read_headers(sock)
     return sock, head, rest
