@@ -19,7 +19,6 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,27 +35,12 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from moneytrail.fixtures.generator import make_sites, site_config  # noqa: E402
+from support import free_port, wait_for_port  # noqa: E402
+
+from moneytrail.fixtures.generator import build_sites, site_config  # noqa: E402
 from moneytrail.fixtures.traps import TRAPS  # noqa: E402
 
 SEED = 11
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing answers on port {port}")
 
 
 @contextmanager
@@ -171,7 +155,7 @@ def main() -> None:
     if shutil.which("redis-server") is None:
         sys.exit("redis-server is not installed (apt-get install redis-server)")
     counts = [int(n) for n in args.workers.split(",")]
-    site = next(s for s in make_sites(seed=SEED, pages=args.pages) if s.name == "market")
+    site = next(s for s in build_sites(seed=SEED, pages=args.pages) if s.name == "market")
     print(
         f"machine: {os.cpu_count()} cores · fixture market: {args.pages} content pages · "
         f"latency {args.latency:.2f} s/request · site concurrency {args.concurrency} per worker"
