@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from extractors.aliases import lexicon
-from extractors.aliases.prefilter import CueHit, cue_hits
+from extractors.aliases.prefilter import CueHit, cue_hits, opens_line, space_before
 from extractors.aliases.rules import RULES, RULES_BY_NAME, CueRule
 
 # How far a window reaches around a confirmed cue phrase before its edges move out to
@@ -56,12 +56,16 @@ _PLATFORM_LOOKAHEAD = re.compile(
     r"\s*(?:on|at|via|@)?\s*(?:telegram|tg|wickr|signal|session|whatsapp|kik|snap|insta|ig|"
     r"twitter|threema|discord|jabber|onlyfans)\b",
 )
-_GREETING = re.compile(
-    r"(?:^|\b(?:hi+|hey+|hello|hola|hallo|hiya|yo|привет)\b[\s,!.]*"
-    r"(?:guys|all|everyone|gents|gentlemen|there|babe|boys|fellas|friends|chicos)?)"
-    r"[\s,!.:\-]*$",
-    re.IGNORECASE,
+_GREETING_WORDS = (
+    r"\b(?:hi+|hey+|hello|hola|hallo|hiya|yo|привет)\b[\s,!.]*"
+    r"(?:guys|all|everyone|gents|gentlemen|there|babe|boys|fellas|friends|chicos)?"
 )
+_GREETING_AT_END = re.compile(rf"{_GREETING_WORDS}$", re.IGNORECASE)
+_GREETING_GAP = frozenset(",!.:-")  # and spaces
+# How much of a line before a name is read for a greeting. Reading whole lines would
+# make the work quadratic on a page that is one long line; a greeting is right there.
+_GREETING_LOOKBACK = 200
+_SIGNATURE_MARKS = frozenset({"~", "~~", "--", "—", "–"})
 _LINE_END = re.compile(r"[ \t]*[.!,;:)\]]*[ \t]*(?:\r?\n|$)")
 # "Jessica here!", "Jessica here 💕", "Jessica here in Miami" but not "Click here to".
 _HERE_TAIL = re.compile(
@@ -249,8 +253,9 @@ def _mention(text: str, at: int) -> Candidate | None:
         return None
     start, end = span
     value = text[start:end]
-    line_start = text.rfind("\n", 0, at) + 1
-    before = text[max(line_start, at - _PLATFORM_LOOKBACK) : at].lower()
+    lookback = max(0, at - _PLATFORM_LOOKBACK)
+    newline = text.rfind("\n", lookback, at)
+    before = text[newline + 1 if newline != -1 else lookback : at].lower()
     after = text[end : end + 24].lower()
     if _PLATFORM_CONTEXT.search(before) or _PLATFORM_LOOKAHEAD.match(after):
         return None
@@ -364,18 +369,39 @@ def _starts_organisation_name(text: str, value: str, end: int) -> bool:
 def _passes_context(text: str, cue_start: int, start: int, end: int, rule: CueRule) -> bool:
     if rule.name == "signature":
         # A signature is a line of its own: "~ DrWhite" at the end of a post.
-        line_start = text.rfind("\n", 0, start) + 1
-        cue = text[line_start:start].strip()
-        return cue in {"~", "~~", "--", "—", "–"} and bool(_LINE_END.match(text, end))
+        return _follows_signature_mark(text, start) and bool(_LINE_END.match(text, end))
     if rule.name == "here":
-        line_start = text.rfind("\n", 0, start) + 1
-        greeted = _GREETING.search(text[line_start:start])
-        return bool(greeted) and bool(_HERE_TAIL.match(text, end))
+        return _greeted(text, start) and bool(_HERE_TAIL.match(text, end))
     if rule.name == "greeting":
         # "hey its Mia" introduces someone; "it's Friday" or "its fine" does not.
-        line_start = text.rfind("\n", 0, cue_start) + 1
-        return bool(_GREETING.search(text[line_start:cue_start]))
+        return _greeted(text, cue_start)
     return True
+
+
+def _greeted(text: str, end: int) -> bool:
+    """Whether a greeting ("hey guys,") or only punctuation opens the line up to ``end``."""
+    at = end
+    while (
+        at > 0
+        and text[at - 1] != "\n"
+        and (text[at - 1] in _GREETING_GAP or text[at - 1].isspace())
+    ):
+        at -= 1
+    if at == 0 or text[at - 1] == "\n":
+        return True
+    begin = max(0, at - _GREETING_LOOKBACK)
+    newline = text.rfind("\n", begin, at)
+    return bool(_GREETING_AT_END.search(text[newline + 1 if newline != -1 else begin : at]))
+
+
+def _follows_signature_mark(text: str, start: int) -> bool:
+    """Whether the line before ``start`` is only a mark such as "~" or "--" (and spaces);
+    read backwards over the spaces and at most three characters of mark."""
+    mark_end = space_before(text, start)
+    mark_start = mark_end
+    while mark_start > 0 and mark_end - mark_start < 3 and not text[mark_start - 1].isspace():
+        mark_start -= 1
+    return text[mark_start:mark_end] in _SIGNATURE_MARKS and opens_line(text, mark_start)
 
 
 def _acceptable(value: str, rule: CueRule) -> bool:

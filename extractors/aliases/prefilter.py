@@ -176,10 +176,26 @@ def cue_hits(text: str) -> Iterator[CueHit | int]:
             confirmed = pattern.match(text, start)
             if confirmed is None:
                 continue
-            if phrase.line_start and text[text.rfind("\n", 0, start) + 1 : start].strip():
+            if phrase.line_start and not opens_line(text, start):
                 continue
             yield CueHit(start, confirmed.end(), phrase.backward)
             break
+
+
+def opens_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between the start of the line and ``at``."""
+    at = space_before(text, at)
+    return at == 0 or text[at - 1] == "\n"
+
+
+def space_before(text: str, at: int) -> int:
+    """Where the run of spaces (not line breaks) that ends at ``at`` starts.
+
+    Walking back over spaces, rather than reading the line from its start, keeps the work
+    linear on a page that is one long line."""
+    while at > 0 and text[at - 1] != "\n" and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _candidate_words(text: str) -> list[tuple[int, str]]:

@@ -196,6 +196,17 @@ class TestLinearWork:
         longest = max(end - start for start, end, _ in cues._merged(text, hits))
         assert longest <= cues._MAX_WINDOW + 2 * cues._MAX_HANDLE_SCAN
 
+    def test_line_context_is_read_near_the_name_on_long_lines(self) -> None:
+        # Greetings and signature marks are checked by reading back from the name, not
+        # from the start of the line, so one-line pages stay linear; the answers are those
+        # of reading the whole line.
+        prose = "Shipping is fast and discreet. " * 20
+        assert values(prose + "hey guys, its Mia") == ["Mia"]
+        assert values(prose + "its Mia") == []
+        assert values(" " * 300 + "its Mia") == ["Mia"]
+        assert values(prose + "\n~ DrWhite") == ["DrWhite"]
+        assert values(prose + "~ DrWhite") == []
+
     def test_pathological_input_still_extracts(self) -> None:
         assert set(values("vendor: " * 1_000 + "vendor: DrWhite")) == {"DrWhite"}
 
