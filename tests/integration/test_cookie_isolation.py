@@ -1,0 +1,87 @@
+"""Cookies are kept per site and never shared across sites.
+
+Both sites live on 127.0.0.1 and differ only by port; cookie domains ignore ports, so one
+shared jar would send site A's session cookie to site B. The crawl must not.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class CookieSite(ThreadingHTTPServer):
+    def __init__(self, name: str) -> None:
+        super().__init__(("127.0.0.1", 0), CookieHandler)
+        self.name = name
+        self.seen: list[tuple[str, str]] = []  # (path, Cookie header)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+
+class CookieHandler(BaseHTTPRequestHandler):
+    server: CookieSite
+
+    def do_GET(self) -> None:
+        self.server.seen.append((self.path, self.headers.get("Cookie", "")))
+        body = b'<html><body><a href="/next">next</a> page</body></html>'
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        if self.path == "/":
+            self.send_header("Set-Cookie", f"session={self.server.name}; Path=/")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def sites() -> Iterator[list[CookieSite]]:
+    servers = [CookieSite("alpha"), CookieSite("beta")]
+    threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in servers]
+    for thread in threads:
+        thread.start()
+    yield servers
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_each_site_gets_only_its_own_cookies(tmp_path: Path, sites: list[CookieSite]) -> None:
+    (tmp_path / "sites").mkdir()
+    for site in sites:
+        config = {"name": site.name, "start_urls": [site.url], "via": "direct"}
+        (tmp_path / "sites" / f"{site.name}.yaml").write_text(yaml.safe_dump(config))
+    main = {
+        "index": {"url": f"sqlite:///{tmp_path / 'index.db'}"},
+        "crawl": {"state_dir": str(tmp_path / "state"), "download_timeout": 5},
+    }
+    (tmp_path / "moneytrail.yaml").write_text(yaml.safe_dump(main))
+    result = subprocess.run(
+        [sys.executable, "-m", "moneytrail.cli", "crawl", "--json",
+         "--config", str(tmp_path / "moneytrail.yaml")],
+        capture_output=True, text=True, cwd=REPO, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout)["pages_new"] == 4
+    for site in sites:
+        cookies = dict(site.seen)
+        # The site's own cookie comes back to it (so cookies do work)...
+        assert cookies["/next"] == f"session={site.name}"
+        # ...and no request to it ever carried the other site's cookie.
+        others = {s.name for s in sites} - {site.name}
+        assert not any(f"session={other}" in header for _, header in site.seen for other in others)
