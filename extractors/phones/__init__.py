@@ -45,16 +45,21 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
     for start, end in cluster_spans(text):
         if context.is_one_non_phone(text, start, end):
             continue  # "2025-05-18", "10:00-22:00": decided before reading groups
+        shapes = context.shapes_before_reading(text, start, end)
+        if shapes is not None and not context.room_for_a_number(text, start, end, shapes):
+            continue  # "user_43 2024-03-13 #15": read no groups around a date
         groups = read_groups(text, start, end)
         if sum(len(g.digits) for g in groups) < MIN_DIGITS:
             continue
-        for run in _clean_runs(text, groups):
+        for run in _clean_runs(text, groups, shapes):
             yield from _numbers_in_run(text, run, options.default_region)
 
 
-def _clean_runs(text: str, groups: list[Group]) -> Iterator[list[Group]]:
+def _clean_runs(
+    text: str, groups: list[Group], shapes: context.NonPhoneShapes | None
+) -> Iterator[list[Group]]:
     """Split a cluster at sentence breaks and at groups that cannot be phone digits."""
-    bad = context.blocked_groups(text, groups)
+    bad = context.blocked_groups(text, groups, shapes)
     # Most clusters that get this far are a date or price between other numbers;
     # when those alone leave no stretch long enough for a number, more cuts cannot.
     if not _room_for_a_number(groups, bad):

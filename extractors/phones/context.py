@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
-from extractors.phones.tokens import Group
+from extractors.phones.tokens import MIN_DIGITS, Group
 
 # Shapes that are something else when they stand alone (not inside a longer run
 # of digits and separators, which is how "5.1.2.5.5.5..." obfuscations look).
@@ -83,18 +84,83 @@ def is_one_non_phone(text: str, start: int, end: int) -> bool:
     return _NOT_A_PHONE.fullmatch(text, start, end) is not None
 
 
-def blocked_groups(text: str, groups: list[Group]) -> set[int]:
-    """Indices of groups that are part of a price, date, time, measure or quantity."""
+# How far around a cluster's groups non-phone shapes are looked for.
+_SHAPE_MARGIN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class NonPhoneShapes:
+    """The non-phone shapes found in text[lo:hi], as (start, end) spans in text order."""
+
+    lo: int
+    hi: int
+    spans: list[tuple[int, int]]
+
+
+def non_phone_shapes(text: str, start: int, end: int) -> NonPhoneShapes:
+    """Non-phone shapes around the groups that span text[start:end]."""
+    lo = max(0, start - _SHAPE_MARGIN)
+    hi = min(len(text), end + _SHAPE_MARGIN)
+    return NonPhoneShapes(lo, hi, [m.span() for m in _NOT_A_PHONE.finditer(text, lo, hi)])
+
+
+def shapes_before_reading(text: str, start: int, end: int) -> NonPhoneShapes | None:
+    """The shapes blocked_groups will see, when they are known before reading groups.
+
+    They are when the cluster begins and ends with a digit (its first and last
+    groups then start and end right there: no look-alike letters taken before it,
+    no word read as a digit dropped at its end).
+    """
+    if not (text[start] in _ASCII_DIGITS and text[end - 1] in _ASCII_DIGITS):
+        return None
+    if start > 0 and text[start - 1] in _LOOKALIKE_LETTERS:
+        return None
+    return non_phone_shapes(text, start, end)
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+_LOOKALIKE_LETTERS = frozenset("oOlLiI")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def room_for_a_number(text: str, start: int, end: int, shapes: NonPhoneShapes) -> bool:
+    """Whether text[start:end] outside the non-phone shapes could hold MIN_DIGITS digits.
+
+    Every shape holds a digit, so it blocks a group, and groups of one run lie
+    between two shapes; each digit a group stands for is written with at least
+    one letter or digit of its own. So a stretch with fewer letters and digits
+    than a number has digits cannot hold one, whatever the groups turn out to be.
+    """
+    piece_start = start
+    for span_start, span_end in [*shapes.spans, (end, end)]:
+        piece_end = min(span_start, end)
+        if piece_end - piece_start >= MIN_DIGITS and (
+            len(_ALNUM.findall(text, piece_start, piece_end)) >= MIN_DIGITS
+        ):
+            return True
+        piece_start = max(piece_start, span_end)
+        if piece_start >= end:
+            break
+    return False
+
+
+def blocked_groups(text: str, groups: list[Group], shapes: NonPhoneShapes | None) -> set[int]:
+    """Indices of groups that are part of a price, date, time, measure or quantity.
+
+    ``shapes``: found already, if they were (used only if they cover the same stretch).
+    """
+    lo = max(0, groups[0].start - _SHAPE_MARGIN)
+    hi = min(len(text), groups[-1].end + _SHAPE_MARGIN)
+    if shapes is None or (shapes.lo, shapes.hi) != (lo, hi):
+        shapes = non_phone_shapes(text, groups[0].start, groups[-1].end)
     blocked: set[int] = set()
-    lo = max(0, groups[0].start - 12)
-    hi = min(len(text), groups[-1].end + 12)
-    spans = iter(_NOT_A_PHONE.finditer(text, lo, hi))
+    spans = iter(shapes.spans)
     span = next(spans, None)
     # Groups and spans both come in text order: one sweep, not groups x spans.
     for index, group in enumerate(groups):
-        while span is not None and span.end() <= group.start:
+        while span is not None and span[1] <= group.start:
             span = next(spans, None)
-        in_span = span is not None and span.start() < group.end
+        in_span = span is not None and span[0] < group.end
         if in_span or (len(group.digits) <= _QUANTITY_MAX_DIGITS and _is_quantity(text, group)):
             blocked.add(index)
     return blocked
