@@ -9,11 +9,11 @@ pathological input. Bare "@name" mentions need no tokenizer: the hit is the ment
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import numpy as np
 import spacy
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -150,15 +150,16 @@ def find_candidates(text: str) -> Iterator[Candidate]:
         # One tokenizer call per batch of windows: spaCy's cost per call is far larger
         # than its cost per character on windows this small.
         doc = nlp.make_doc(_WINDOW_SEPARATOR.join(text[start:end] for start, end, _ in batch))
-        token_starts = doc.to_array(IDX)
+        # A list and bisect: numpy's searchsorted costs more per call on arrays this small.
+        token_starts: list[int] = doc.to_array(IDX).tolist()
         shift = 0  # where the current window starts in the batch's text
         for window_start, window_end, hits in batch:
             offset = window_start - shift  # doc offset + offset = text offset
             # The Matcher reads only this window's tokens: the rest of the batch is
             # other windows, which no match can reach across the separator anyway.
             tokens = (
-                int(token_starts.searchsorted(shift, side="left")),
-                int(token_starts.searchsorted(window_end - offset, side="left")),
+                bisect_left(token_starts, shift),
+                bisect_left(token_starts, window_end - offset),
             )
             for hit in hits:
                 yield from _read_cue(text, doc, token_starts, offset, tokens, hit, matchers, nlp)
@@ -168,7 +169,7 @@ def find_candidates(text: str) -> Iterator[Candidate]:
 def _read_cue(
     text: str,
     doc: Doc,
-    token_starts: np.ndarray,
+    token_starts: list[int],
     offset: int,
     window_tokens: tuple[int, int],
     hit: CueHit,
@@ -176,14 +177,14 @@ def _read_cue(
     nlp: Language,
 ) -> Iterator[Candidate]:
     """Run the Matcher of the cue word that was hit on the tokens around it."""
-    index = int(token_starts.searchsorted(hit.start - offset, side="right")) - 1
+    index = bisect_right(token_starts, hit.start - offset) - 1
     if index < 0:
         return
     matcher = matchers.get(doc[index].lower_)
     if matcher is None:
         return
     first = max(window_tokens[0], index - _TOKENS_BEFORE_HIT)
-    after_phrase = int(token_starts.searchsorted(hit.end - offset, side="left"))
+    after_phrase = bisect_left(token_starts, hit.end - offset)
     last = min(window_tokens[1], index + _TOKENS_AFTER_HIT, after_phrase + _TOKENS_AFTER_PHRASE)
     for match_id, start, end in matcher(doc[first:last]):
         if not first + start <= index < first + end:
