@@ -62,7 +62,7 @@ def moneytrail_pages_per_minute(pages: int, concurrency: int, workdir: Path) -> 
         sites_dir = workdir / "sites"
         sites_dir.mkdir(parents=True, exist_ok=True)
         config = site_config(site, f"http://127.0.0.1:{port}", via="direct")
-        config |= {"max_pages": pages, "max_depth": 1000, "concurrency": concurrency}
+        config |= {"concurrency": concurrency}  # budget and depth: the site config's own
         (sites_dir / f"{site.name}.yaml").write_text(yaml.safe_dump(config))
         (workdir / "moneytrail.yaml").write_text(
             yaml.safe_dump(
