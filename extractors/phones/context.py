@@ -18,8 +18,13 @@ _ALONE_AFTER = r"(?![\w])(?![-/.:]\d)"
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1?\d?\d)"
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _YEAR = r"(?:19|20)\d{2}"
+# Every shape begins with a digit, a "." or a letter (a month may begin with U+017F,
+# the long s that IGNORECASE reads as "s"): checking that first spares the whole alternation
+# at each space and punctuation mark of the window.
+_SHAPE_START = r"(?=[\d.]|(?i:[a-z]))"
 _NOT_A_PHONE = re.compile(
     _ALONE_BEFORE
+    + _SHAPE_START
     + r"(?:(?:"
     + r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2026-11-21
     + rf"|{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 20140202
