@@ -226,6 +226,10 @@ def test_words_that_are_digits_only_between_digits() -> None:
         "524287 eval in 1896 ms, 30199 -> 37361 pages",
         "from 81758 to 9004",
         "80 642 76 642, 2.693 F 2.693(yi)-.05",
+        # forum post headers and price lines: digits enough, but around a date or price
+        "loud_43 2024-03-13 #15",
+        "echo_7 2024-05-15 #5\nFine",
+        "$1,596.13 = 0.02484 BTC = 13.589 XMR",
     ],
 )
 def test_what_only_looks_like_a_phone(text: str) -> None:
@@ -240,6 +244,21 @@ def test_a_phone_next_to_prices_and_measures_is_still_found() -> None:
     assert _values(text) == ["+12109708254"]
     assert _values("Phone #: 512 555 0123") == [US]
     assert _values("call 512 555 0123 in Dallas, am available") == [US]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-03-13 512 555 0123 2024-03-14",
+        "seen 2024-03-13, 512 555 0123 at 10:30",
+        "$40 5125550123 $50",
+        # clusters that begin or end with something other than a digit
+        "2024-03-13 five one two five five five zero one two three",
+        "2024-03-13 512 555 Ol23",
+    ],
+)
+def test_a_phone_between_dates_and_prices_is_still_found(text: str) -> None:
+    assert _values(text) == [US]
 
 
 def test_an_identifier_cue_covers_only_its_own_digits() -> None:
