@@ -314,16 +314,33 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
 
 def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:
     """Read "to", "for", "oh" as digits only among single digits ("five oh one");
-    next to a digit group ("from 81758 to 9004") they are the words they look like."""
+    next to a digit group ("from 81758 to 9004") they are the words they look like.
+
+    A zero word ("oh") is a digit also where spelled and grouped digits mix: beside
+    one single digit ("555 oh one two") or glued to a group ("555-oh123"), which
+    prose does not write.
+    """
     kept: list[Group] = []
     for index, group in enumerate(groups):
         neighbours = groups[max(0, index - 1) : index] + groups[index + 1 : index + 2]
-        if group.weak_word and any(len(n.digits) > 1 for n in neighbours):
+        if (
+            group.weak_word
+            and any(len(n.digits) > 1 for n in neighbours)
+            and not _zero_word_among_digits(group, neighbours)
+        ):
             if index + 1 < len(groups):
                 groups[index + 1].word_before = True
             continue
         kept.append(group)
     return kept
+
+
+def _zero_word_among_digits(group: Group, neighbours: list[Group]) -> bool:
+    if group.digits != "0":  # "oh", "o": the weak words for zero
+        return False
+    return any(
+        len(n.digits) == 1 or n.end == group.start or n.start == group.end for n in neighbours
+    )
 
 
 def _extend_over_lookalike_letters(text: str, start: int) -> int:

@@ -123,6 +123,16 @@ def test_country_code_without_plus_only_where_written_so() -> None:
         ("call FiveOneTwo FiveFiveFive ZeroOneTwoThree", None),
         ("call five one two 555 zero one 2 3", None),
         ("call 5 one 2 five 5 five 0 one 2 three", None),
+        # spelled digits mixed with digit groups
+        ("call five one two 555 oh one two three", None),
+        ("call 512 five five five 0123", None),
+        ("call five12-555-oh123", None),
+        ("call 5 one 2 555 0 1 2 3", None),
+        ("call FIVE.ONE.TWO 555 01 two 3", None),
+        ("call f1ve 0ne tw0 555 0123", None),
+        ("call 5l2 f!ve f!ve f!ve 0l23", None),
+        ("call (five one two) 555-0123", None),
+        ("call 512-555-oh-one-two-three", None),
         # letters written for digits inside digit groups
         ("call 5l2-555-Ol23", None),
         ("call 5I2.555.0I23", None),
@@ -234,6 +244,31 @@ def test_words_that_are_digits_only_between_digits() -> None:
 )
 def test_what_only_looks_like_a_phone(text: str) -> None:
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "five 100 roses",
+        "two 300 hh",
+        "one 24/7",
+        "Order #5125550123",
+        "I'm 5'6 one twenty lbs",
+        "five 100 roses two 300 hh, one 24/7",
+        "Order #5125550123 one",
+        "I'm 5'6 one twenty lbs five six",
+        # "oh" beside a digit group is a word unless single digits or glue say otherwise
+        "from 81758 oh 9004",
+        "two girls, 555 oh my 123",
+    ],
+)
+def test_number_words_beside_quantities_are_no_phone(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_a_mixed_phone_beside_quantities_is_still_found() -> None:
+    assert _values("five 100 roses, two 300 hh: five one two 555 oh one two three") == [US]
+    assert _values("Order #4412 or 512 five five five 0123") == [US]
 
 
 def test_a_phone_next_to_prices_and_measures_is_still_found() -> None:
