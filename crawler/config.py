@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from crawler.cookies import load_cookies
+
 ENV_PREFIX = "MONEYTRAIL_"
 
 # Tor Browser 15 (ESR 140) on Windows: what every Tor Browser user sends, so our
@@ -78,6 +80,13 @@ class SiteConfig(_Strict):
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ValueError(f"{url!r} is not an absolute http(s) URL")
         return urls
+
+    @field_validator("cookies_file")
+    @classmethod
+    def _cookies_readable(cls, path: Path | None) -> Path | None:
+        if path is not None:
+            load_cookies(path)  # raises ValueError naming the problem
+        return path
 
     @field_validator("deny_url_patterns")
     @classmethod

@@ -21,6 +21,7 @@ from twisted.python.failure import Failure
 
 from crawler.config import Selector as FieldSelector
 from crawler.config import SiteConfig
+from crawler.cookies import load_cookies
 from crawler.items import FetchedPage
 from crawler.media import is_media_url
 from crawler.middlewares import SITE_META, VIA_META
@@ -39,6 +40,9 @@ class SiteState:
         self.config = config
         self.hosts = frozenset(config.hosts())
         self.deny = [re.compile(p) for p in config.deny_url_patterns]
+        # A login-walled site's session: sent with the start requests, then kept in the
+        # site's own cookie jar by Scrapy's CookiesMiddleware.
+        self.login_cookies = load_cookies(config.cookies_file) if config.cookies_file else []
         self.scheduled: set[str] = set()
 
     def budget_left(self) -> bool:
@@ -83,6 +87,7 @@ class SitesSpider(scrapy.Spider):
         state.scheduled.add(url)
         return scrapy.Request(
             url,
+            cookies=state.login_cookies if depth == 0 else None,
             callback=self.parse,
             errback=self.failed,
             meta={

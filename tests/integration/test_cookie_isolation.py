@@ -85,3 +85,35 @@ def test_each_site_gets_only_its_own_cookies(tmp_path: Path, sites: list[CookieS
         # ...and no request to it ever carried the other site's cookie.
         others = {s.name for s in sites} - {site.name}
         assert not any(f"session={other}" in header for _, header in site.seen for other in others)
+
+
+def test_a_cookies_file_logs_the_crawl_in(tmp_path: Path, sites: list[CookieSite]) -> None:
+    site = sites[0]
+    cookies = tmp_path / "cookies.txt"
+    cookies.write_text(
+        "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tlogin\tinvestigator-session\n"
+    )
+    (tmp_path / "sites").mkdir()
+    config = {
+        "name": site.name,
+        "start_urls": [site.url],
+        "via": "direct",
+        "cookies_file": str(cookies),
+    }
+    (tmp_path / "sites" / "one.yaml").write_text(yaml.safe_dump(config))
+    main = {
+        "index": {"url": f"sqlite:///{tmp_path / 'index.db'}"},
+        "crawl": {"state_dir": str(tmp_path / "state"), "download_timeout": 5},
+    }
+    (tmp_path / "moneytrail.yaml").write_text(yaml.safe_dump(main))
+    result = subprocess.run(
+        [sys.executable, "-m", "moneytrail.cli", "crawl", "--json",
+         "--config", str(tmp_path / "moneytrail.yaml")],
+        capture_output=True, text=True, cwd=REPO, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = dict(site.seen)
+    assert "login=investigator-session" in seen["/"]
+    # The file's cookie stays in the site's jar next to the one the site set.
+    assert "login=investigator-session" in seen["/next"]
+    assert f"session={site.name}" in seen["/next"]

@@ -120,3 +120,14 @@ def test_cli_bad_config_exits_2_with_one_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "broken.yaml: field 'max_pages'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cookies_file_must_be_a_cookies_txt(tmp_path: Path) -> None:
+    missing = "name: m\nstart_urls: [http://a/]\ncookies_file: /nonexistent/cookies.txt\n"
+    with pytest.raises(ConfigError, match=r"field 'cookies_file'.*does not exist"):
+        load_config(write(tmp_path, sites={"m": missing}), environ={})
+    garbage = tmp_path / "cookies.txt"
+    garbage.write_text("this is not a cookies file\n")
+    bad = f"name: m\nstart_urls: [http://a/]\ncookies_file: {garbage}\n"
+    with pytest.raises(ConfigError, match=r"field 'cookies_file'.*not a Netscape cookies.txt"):
+        load_config(write(tmp_path, sites={"m": bad}), environ={})
