@@ -34,6 +34,7 @@ from urllib.parse import quote
 from scrapy import signals
 from scrapy.exceptions import (
     CloseSpider,
+    DownloadCancelledError,
     DownloadTimeoutError,
     IgnoreRequest,
     NotConfigured,
@@ -226,6 +227,11 @@ class TorRoutingMiddleware:
         route = request.meta.pop(ROUTE_META, None)
         if route is None:
             return response
+        self._answered(request, route)
+        return response
+
+    def _answered(self, request: Request, route: TorRoute) -> None:
+        """The site answered through this route (whatever we then did with the answer)."""
         self.pool.instance(route.instance).record(ok=True)
         site = self._site(request)
         site.ok += 1
@@ -234,11 +240,16 @@ class TorRoutingMiddleware:
         if request.meta.get("download_latency", 0.0) > self.tor.slow_threshold:
             site.slow += 1
         self._publish(site)
-        return response
 
     async def process_exception(self, request: Request, exception: Exception) -> Request | None:
         route = request.meta.pop(ROUTE_META, None)
         if route is None or isinstance(exception, IgnoreRequest | StopDownload):
+            return None
+        if isinstance(exception, DownloadCancelledError):
+            # Cancelled by us at the size cap (Content-Length over DOWNLOAD_MAXSIZE): the
+            # site and the Tor path both answered. Counting it as a failure would back a
+            # healthy site off for minutes because it links to big files.
+            self._answered(request, route)
             return None
         instance = self.pool.instance(route.instance)
         site = self._site(request)
