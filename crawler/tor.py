@@ -295,7 +295,7 @@ class TorInstance:
         if controller is not None:
             with contextlib.suppress(Exception):
                 controller.close()
-        _terminate(self.process)
+        terminate_process(self.process)
 
 
 class TorPool:
@@ -489,7 +489,7 @@ class TorPool:
             instance.socks = Address(host, port)
             self._wait_bootstrapped(instance, controller, datadir)
         except BaseException:
-            _terminate(process)
+            terminate_process(process)
             raise
 
     def _wait_bootstrapped(
@@ -566,7 +566,8 @@ def _log_tail(datadir: Path, lines: int = 5) -> str:
     return " | ".join(tail)
 
 
-def _terminate(process: subprocess.Popen[bytes] | None) -> None:
+def terminate_process(process: subprocess.Popen[bytes] | None) -> None:
+    """Stop a tor we started: TERM, then KILL if it has not exited within 10 s."""
     if process is None or process.poll() is not None:
         return
     process.terminate()

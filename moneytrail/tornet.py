@@ -30,6 +30,7 @@ import stem.control
 import stem.process
 
 from crawler.config import TorSettings
+from crawler.tor import terminate_process
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "config" / "tor"
 Role = Literal["authority", "relay", "client", "service"]
@@ -230,7 +231,7 @@ class PrivateTorNetwork:
         """Stop every tor process this network started, by process id."""
         for node in reversed(self.nodes):
             _close(node)
-            _terminate(node.process)
+            terminate_process(node.process)
             node.process = None
 
     # -- building ---------------------------------------------------------------------
@@ -477,14 +478,3 @@ def _free_ports(count: int) -> list[int]:
     finally:
         for sock in sockets:
             sock.close()
-
-
-def _terminate(process: subprocess.Popen[bytes] | None) -> None:
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
