@@ -18,7 +18,13 @@ from index.model import EntityHit
 from index.sqlite_connect import IndexOpenError
 from moneytrail import extract_cmd, render
 from moneytrail.commands import index_cmd, kibana_cmd, runs_cmd, schedule_cmd, tor_cmd
-from moneytrail.queries import QueryError, normalise_address, normalise_phone, normalise_value
+from moneytrail.queries import (
+    Lookup,
+    QueryError,
+    normalise_address,
+    normalise_phone,
+    normalise_value,
+)
 
 app = typer.Typer(help="Follow the money: crawl, extract, index and search.", no_args_is_help=True)
 search_app = typer.Typer(help="Search the index.", no_args_is_help=True)
@@ -130,11 +136,7 @@ def search_address(
     as_json: JsonOption = False,
 ) -> None:
     """A crypto address (checksum verified, normalised before lookup)."""
-    lookup = _or_fail(lambda: normalise_address(address))
-    backend = open_for_reading(config, index)
-    _print_hits(
-        backend.lookup(lookup.value, kind=lookup.kind), f"{lookup.kind} {lookup.value}", as_json
-    )
+    _exact(lambda: normalise_address(address), config, index, as_json)
 
 
 @search_app.command("phone")
@@ -146,9 +148,7 @@ def search_phone(
     as_json: JsonOption = False,
 ) -> None:
     """A phone number in any written form (normalised to E.164 before lookup)."""
-    lookup = _or_fail(lambda: normalise_phone(number, region))
-    backend = open_for_reading(config, index)
-    _print_hits(backend.lookup(lookup.value, kind=lookup.kind), f"phone {lookup.value}", as_json)
+    _exact(lambda: normalise_phone(number, region), config, index, as_json)
 
 
 @search_app.command("value")
@@ -160,9 +160,7 @@ def search_value(
     as_json: JsonOption = False,
 ) -> None:
     """Any kind by exact value (email, onion, telegram, pgp_fingerprint...)."""
-    lookup = _or_fail(lambda: normalise_value(kind, value))
-    backend = open_for_reading(config, index)
-    _print_hits(backend.lookup(lookup.value, kind=lookup.kind), f"{kind} {lookup.value}", as_json)
+    _exact(lambda: normalise_value(kind, value), config, index, as_json)
 
 
 @search_app.command("text")
@@ -217,6 +215,14 @@ def demo(
     from moneytrail.demo import run_demo
 
     run_demo(console, pages=pages, use_tor=tor, data_dir=data_dir)
+
+
+def _exact(normalise: Callable[[], Lookup], config: Path, index: str | None, as_json: bool) -> None:
+    """Exact lookup of what the analyst typed, after normalising it as the extractors do."""
+    lookup = _or_fail(normalise)
+    backend = open_for_reading(config, index)
+    hits = backend.lookup(lookup.value, kind=lookup.kind)
+    _print_hits(hits, f"{lookup.kind} {lookup.value}", as_json)
 
 
 def _print_hits(hits: list[EntityHit], title: str, as_json: bool) -> None:
