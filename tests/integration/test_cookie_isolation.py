@@ -61,23 +61,28 @@ def sites() -> Iterator[list[CookieSite]]:
         server.server_close()
 
 
-def test_each_site_gets_only_its_own_cookies(tmp_path: Path, sites: list[CookieSite]) -> None:
-    (tmp_path / "sites").mkdir()
-    for site in sites:
-        config = {"name": site.name, "start_urls": [site.url], "via": "direct"}
-        (tmp_path / "sites" / f"{site.name}.yaml").write_text(yaml.safe_dump(config))
+def crawl(root: Path, site_configs: list[dict]) -> dict:
+    """Write a config for these sites under root, crawl it with the real CLI, return the report."""
+    (root / "sites").mkdir()
+    for config in site_configs:
+        (root / "sites" / f"{config['name']}.yaml").write_text(yaml.safe_dump(config))
     main = {
-        "index": {"url": f"sqlite:///{tmp_path / 'index.db'}"},
-        "crawl": {"state_dir": str(tmp_path / "state"), "download_timeout": 5},
+        "index": {"url": f"sqlite:///{root / 'index.db'}"},
+        "crawl": {"state_dir": str(root / "state"), "download_timeout": 5},
     }
-    (tmp_path / "moneytrail.yaml").write_text(yaml.safe_dump(main))
+    (root / "moneytrail.yaml").write_text(yaml.safe_dump(main))
     result = subprocess.run(
         [sys.executable, "-m", "moneytrail.cli", "crawl", "--json",
-         "--config", str(tmp_path / "moneytrail.yaml")],
+         "--config", str(root / "moneytrail.yaml")],
         capture_output=True, text=True, cwd=REPO, timeout=180,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
-    assert json.loads(result.stdout)["pages_new"] == 4
+    return json.loads(result.stdout)
+
+
+def test_each_site_gets_only_its_own_cookies(tmp_path: Path, sites: list[CookieSite]) -> None:
+    configs = [{"name": s.name, "start_urls": [s.url], "via": "direct"} for s in sites]
+    assert crawl(tmp_path, configs)["pages_new"] == 4
     for site in sites:
         cookies = dict(site.seen)
         # The site's own cookie comes back to it (so cookies do work)...
@@ -93,25 +98,13 @@ def test_a_cookies_file_logs_the_crawl_in(tmp_path: Path, sites: list[CookieSite
     cookies.write_text(
         "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tlogin\tinvestigator-session\n"
     )
-    (tmp_path / "sites").mkdir()
     config = {
         "name": site.name,
         "start_urls": [site.url],
         "via": "direct",
         "cookies_file": str(cookies),
     }
-    (tmp_path / "sites" / "one.yaml").write_text(yaml.safe_dump(config))
-    main = {
-        "index": {"url": f"sqlite:///{tmp_path / 'index.db'}"},
-        "crawl": {"state_dir": str(tmp_path / "state"), "download_timeout": 5},
-    }
-    (tmp_path / "moneytrail.yaml").write_text(yaml.safe_dump(main))
-    result = subprocess.run(
-        [sys.executable, "-m", "moneytrail.cli", "crawl", "--json",
-         "--config", str(tmp_path / "moneytrail.yaml")],
-        capture_output=True, text=True, cwd=REPO, timeout=180,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
+    crawl(tmp_path, [config])
     seen = dict(site.seen)
     assert "login=investigator-session" in seen["/"]
     # The file's cookie stays in the site's jar next to the one the site set.
