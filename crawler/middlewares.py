@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from typing import TYPE_CHECKING
+from urllib.parse import ParseResult, SplitResult
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
@@ -39,7 +41,6 @@ class SiteScopeMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         site = request.meta.get(SITE_META)
         parts = urlparse_cached(request)
-        netloc = (parts.netloc or "").lower()
         host = (parts.hostname or "").lower()
         if site not in self.hosts:
             self.stats.inc_value("moneytrail/dropped/no_site")
@@ -48,8 +49,7 @@ class SiteScopeMiddleware:
             # Fail closed: never let an .onion request go anywhere but Tor.
             self.stats.inc_value("moneytrail/dropped/onion_not_via_tor")
             raise IgnoreRequest(f"refusing .onion request outside Tor: {request.url}")
-        allowed = self.hosts[site]
-        if netloc not in allowed and host not in allowed:
+        if not on_hosts(parts, self.hosts[site]):
             self.stats.inc_value("moneytrail/dropped/offsite")
             logger.debug("off-site request dropped: %s (site %s)", request.url, site)
             raise IgnoreRequest(f"off-site: {request.url}")
@@ -69,6 +69,11 @@ class MediaURLFilterMiddleware:
         if is_media_url(request.url):
             self.stats.inc_value("moneytrail/dropped/media_url")
             raise IgnoreRequest(f"media URL: {request.url}")
+
+
+def on_hosts(parts: ParseResult | SplitResult, hosts: Collection[str]) -> bool:
+    """A URL is on a site if its host:port, or its bare host, is one of the site's hosts."""
+    return (parts.netloc or "").lower() in hosts or (parts.hostname or "").lower() in hosts
 
 
 def _site_hosts(site: dict) -> frozenset[str]:

@@ -24,7 +24,7 @@ from crawler.config import SiteConfig
 from crawler.cookies import load_cookies
 from crawler.items import FetchedPage
 from crawler.media import is_media_url
-from crawler.middlewares import SITE_META, VIA_META
+from crawler.middlewares import SITE_META, VIA_META, on_hosts
 from crawler.text import visible_text
 
 if TYPE_CHECKING:
@@ -52,9 +52,7 @@ class SiteState:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return False
-        netloc = parts.netloc.lower()
-        host = (parts.hostname or "").lower()
-        if netloc not in self.hosts and host not in self.hosts:
+        if not on_hosts(parts, self.hosts):
             return False
         return not any(p.search(url) for p in self.deny)
 
