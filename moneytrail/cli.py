@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
-from rich.console import Console
 
-from crawler.config import AppConfig, ConfigError, load_config
+from crawler.config import AppConfig, ConfigError
 from index import IndexURLError, open_index
 from index.backend import IndexBackend
 from index.elastic import ElasticIndexError
@@ -18,6 +17,7 @@ from index.model import EntityHit
 from index.sqlite_connect import IndexOpenError
 from moneytrail import extract_cmd, render
 from moneytrail.commands import index_cmd, kibana_cmd, runs_cmd, schedule_cmd, tor_cmd
+from moneytrail.commands.common import DEFAULT_CONFIG, ConfigOption, console, errors, fail, load
 from moneytrail.queries import (
     Lookup,
     QueryError,
@@ -36,28 +36,12 @@ app.add_typer(index_cmd.app, name="index")
 app.add_typer(kibana_cmd.app, name="kibana")
 app.add_typer(tor_cmd.app, name="tor")
 
-console = Console()
-errors = Console(stderr=True)
 
-DEFAULT_CONFIG = Path("config/moneytrail.yaml")
-ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="moneytrail.yaml to use.")]
 IndexOption = Annotated[
     str | None, typer.Option("--index", help="Index URL; overrides the config's index.url.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON document, for machines.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most results to show.")]
-
-
-def fail(message: str, status: int = 2) -> NoReturn:
-    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(status)
-
-
-def load(config: Path) -> AppConfig:
-    try:
-        return load_config(config)
-    except ConfigError as exc:
-        fail(str(exc))
 
 
 def open_for_reading(config: Path, index_url: str | None) -> IndexBackend:

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
-from crawler.config import ConfigError, IndexSettings, load_config
+from crawler.config import IndexSettings
 from index import IndexURLError, open_index
 from index.spool import ReplayReport, Spool, deliver_to
+from moneytrail.commands.common import DEFAULT_CONFIG, ConfigOption, console, errors, fail, load
 
 if TYPE_CHECKING:
     from index.elastic import ElasticIndex
 
 app = typer.Typer(help="The index: install templates or schema, replay the spool.")
-console = Console()
-errors = Console(stderr=True)
-
-DEFAULT_CONFIG = Path("config/moneytrail.yaml")
-ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="moneytrail.yaml to use.")]
 
 
 @app.callback()
@@ -28,16 +23,8 @@ def index() -> None:
     """The index: install templates or schema, replay the spool."""
 
 
-def _fail(message: str, status: int) -> NoReturn:
-    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(status)
-
-
 def _settings(config: Path) -> IndexSettings:
-    try:
-        return load_config(config).index
-    except ConfigError as exc:
-        _fail(str(exc), 2)
+    return load(config).index
 
 
 def _is_elasticsearch(settings: IndexSettings) -> bool:
@@ -68,7 +55,7 @@ def init(config: ConfigOption = DEFAULT_CONFIG) -> None:
         try:
             open_index(settings.url).close()
         except (IndexURLError, OSError, RuntimeError) as exc:
-            _fail(str(exc), 1)
+            fail(str(exc), 1)
         console.print(f"index ready: {settings.url}", highlight=False)
         return
 
@@ -81,7 +68,7 @@ def init(config: ConfigOption = DEFAULT_CONFIG) -> None:
         finally:
             elastic.close()
     except ElasticIndexError as exc:
-        _fail(str(exc), 1)
+        fail(str(exc), 1)
     names = ", ".join(elastic.names.all())
     console.print(
         f"Elasticsearch {elastic.server_version} at {settings.url}: templates installed, "
@@ -101,7 +88,7 @@ def replay(config: ConfigOption = DEFAULT_CONFIG) -> None:
     try:
         report = _replay(settings, spool)
     except (IndexURLError, OSError, RuntimeError) as exc:
-        _fail(f"{exc}; {spool.pending_items()} page(s) stay spooled in {settings.spool_dir}", 1)
+        fail(f"{exc}; {spool.pending_items()} page(s) stay spooled in {settings.spool_dir}", 1)
     _print_report(report, settings.spool_dir)
     if not report.complete or report.problems:
         raise typer.Exit(1)

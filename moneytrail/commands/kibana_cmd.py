@@ -6,13 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from moneytrail.commands.common import console, fail
 from moneytrail.kibana import DEFAULT_SAVED_OBJECTS, KibanaImportError, import_saved_objects
 
 app = typer.Typer(help="Kibana: import moneytrail's saved objects.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
 
 
 @app.callback()
@@ -66,8 +64,7 @@ def import_command(
             verify_certs=verify_certs,
         )
     except KibanaImportError as exc:
-        errors.print(f"[bold red]error:[/bold red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from None
+        fail(str(exc), status=1)
     console.print(f"imported {result.imported} saved objects into {url}", highlight=False)
     for name in result.objects:
         console.print(f"  {name}", highlight=False)

@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from crawler.config import AppConfig, ConfigError, load_config
+from crawler.config import AppConfig
 from extractors import kinds
 from index import IndexURLError
 from index.model import EntityHit
 from moneytrail import render
+from moneytrail.commands.common import DEFAULT_CONFIG, ConfigOption, console, fail, load
 from moneytrail.runs import RunRecord, RunStore
 
 app = typer.Typer(help="Crawl runs: what ran, and what each run found.")
-console = Console()
-errors = Console(stderr=True)
 
-ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="moneytrail.yaml to use.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON document, for machines.")]
-DEFAULT_CONFIG = Path("config/moneytrail.yaml")
 
 # How `runs show` groups what is new, in the order an analyst reads it.
 SECTIONS = (
@@ -93,7 +89,7 @@ def show(
     try:
         found = new_entities(app_config, run, previous, limit)
     except (IndexURLError, OSError, RuntimeError) as exc:
-        _fail(f"cannot read the index {app_config.index.url}: {exc}")
+        fail(f"cannot read the index {app_config.index.url}: {exc}")
     if as_json:
         print(render.dumps({"run": run, "previous_run": previous, "new_entities": found}))
         return
@@ -133,11 +129,11 @@ def _find(store: RunStore, run_id: str) -> RunRecord:
     if run_id == "latest":
         latest = store.latest(1)
         if not latest:
-            _fail("no runs recorded yet")
+            fail("no runs recorded yet")
         return latest[0]
     run = store.get(run_id)
     if run is None:
-        _fail(f"no run {run_id!r}: `moneytrail runs` lists them")
+        fail(f"no run {run_id!r}: `moneytrail runs` lists them")
     return run
 
 
@@ -155,14 +151,7 @@ def _store(config: Path) -> RunStore:
 
 
 def _load(config: Path) -> AppConfig:
+    # Listing runs needs no config file: without one, the default state directory.
     if not config.exists() and config == DEFAULT_CONFIG:
         return AppConfig()
-    try:
-        return load_config(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-
-
-def _fail(message: str) -> NoReturn:
-    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)
+    return load(config)

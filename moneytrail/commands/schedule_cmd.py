@@ -9,18 +9,17 @@ from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from crawler.config import AppConfig, ConfigError, load_config
+from crawler.config import ConfigError
+from moneytrail.commands.common import errors, fail, load
 from moneytrail.scheduler_daemon import RetryPolicy, SchedulerDaemon
 from moneytrail.schedules import Interval, ScheduleError, parse_schedule
 from moneytrail.scheduling import crawl_command, emit_crontab, emit_systemd, schedule_groups
 
 app = typer.Typer(help="Run crawls on their schedules, or print crontab / systemd units.")
-errors = Console(stderr=True)
 
 
 class Emit(StrEnum):
@@ -47,13 +46,13 @@ def schedule(
     """Each site with a `schedule:` (cron expression or interval such as 30m, 6h, 1d) is
     crawled on it, each crawl in its own `moneytrail crawl` process; sites with the same
     schedule are crawled together. Stops on Ctrl-C / SIGTERM after a running crawl ends."""
-    app_config = _load(config)
+    app_config = load(config)
     try:
         groups = schedule_groups(app_config)
     except ConfigError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if not groups:
-        _fail(f"no site in {app_config.sites_dir} has a schedule: add `schedule: 6h` (or cron)")
+        fail(f"no site in {app_config.sites_dir} has a schedule: add `schedule: 6h` (or cron)")
     command = crawl_command(config)
     workdir = Path.cwd()
     if emit is Emit.cron:
@@ -84,17 +83,5 @@ def _duration(option: str, text: str) -> timedelta:
     except ScheduleError:
         parsed = None
     if not isinstance(parsed, Interval):
-        _fail(f"{option}: {text!r} is not a duration like 90s, 5m, 6h, 1d")
+        fail(f"{option}: {text!r} is not a duration like 90s, 5m, 6h, 1d")
     return parsed.every
-
-
-def _load(config: Path) -> AppConfig:
-    try:
-        return load_config(config)
-    except ConfigError as exc:
-        _fail(str(exc))
-
-
-def _fail(message: str) -> NoReturn:
-    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(2)

@@ -17,16 +17,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from crawler.config import ConfigError, load_config
 from crawler.tor import InstanceStatus, TorPool, TorUnavailable
 from crawler.tor_routing import STATUS_FILE
+from moneytrail.commands.common import DEFAULT_CONFIG, ConfigOption, console, errors, load
 
 app = typer.Typer(help="Tor: the crawler's tor pool.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
 
 LIVE_MAX_AGE = 30.0  # seconds: an older snapshot belongs to a crawl that is gone
 
@@ -38,19 +35,13 @@ def tor() -> None:
 
 @app.command()
 def status(
-    config: Annotated[Path, typer.Option("--config", "-c", help="moneytrail.yaml to use.")] = Path(
-        "config/moneytrail.yaml"
-    ),
+    config: ConfigOption = DEFAULT_CONFIG,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON document.")] = False,
 ) -> None:
     """Print each tor instance: mode, SOCKS port, bootstrap, circuits, error rate, NEWNYM.
 
     Exits 1 if an instance is not usable, 2 on a configuration error."""
-    try:
-        app_config = load_config(config)
-    except ConfigError as exc:
-        errors.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    app_config = load(config)
     state_dir = app_config.crawl.state_dir
     live = read_live_snapshot(state_dir / "tor" / STATUS_FILE)
     if live is not None:
