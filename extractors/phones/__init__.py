@@ -165,6 +165,10 @@ def _candidates(
                 break
             if run[last].weak or (has_filler and not _chunk_sized(part)):
                 continue
+            # No number is shorter; checked here so that the cache behind read_number
+            # keeps real candidates instead of filling up with every short prefix.
+            if len(digits) < MIN_DIGITS:
+                continue
             bare_allowed = last == first or (cc_group and tight)
             number = read_number(digits, plus, region, bare_allowed)
             if number is not None:
