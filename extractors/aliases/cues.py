@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -39,6 +39,8 @@ _MAX_WINDOW = 2048
 _MAX_BATCH = 32_768
 _WINDOW_SEPARATOR = "\n\n"
 _MAX_VOCABULARY = 500_000
+# The lexical attributes the rules' patterns (rules.py) and _read_cue/_candidate read.
+_LEXICAL_ATTRIBUTES_READ = (LOWER, IS_PUNCT, IS_SPACE)
 
 _HANDLE_CHARS = frozenset("_.-'’")
 _MAX_HANDLE_SCAN = 40
@@ -108,6 +110,12 @@ def _pipeline() -> tuple[Language, dict[str, Matcher]]:
     """
     # A blank pipeline is only a tokenizer: no model is downloaded or needed.
     nlp = spacy.blank("en")
+    # Each word the tokenizer has not seen becomes a lexeme, and spaCy computes ~20
+    # lexical attributes for it (shape, like_url, like_num, stop word, ...) in Python.
+    # On a crawl most handles are new words, so that was the largest cost per cue. The
+    # patterns and the code here read only these three; the others would never be used.
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in _LEXICAL_ATTRIBUTES_READ}
     matchers: dict[str, Matcher] = {}
     for rule in RULES:
         for pattern in rule.patterns:
