@@ -6,6 +6,7 @@ pytest process could run only one crawl.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
@@ -20,6 +21,8 @@ from typing import Any
 from crawler.config import SiteConfig, TorSettings
 
 REPO = Path(__file__).resolve().parents[3]
+# Announced by LinkedSite's oversized files: over the default crawl.max_body_bytes (5 MiB).
+OVERSIZED_BYTES = 64 * 1024 * 1024
 
 
 class LinkedSite:
@@ -28,15 +31,23 @@ class LinkedSite:
     Page n links to n+1, n+2 and 2n+1, so a crawler reaches every page from "/" over a
     few levels. ``delay`` seconds are spent before each answer (a slow site); a ``broken``
     site's "/" links to every page, and it hangs up on all of them without answering.
+    An ``oversized`` site's "/" links only to that many files /big/N that announce a body
+    of OVERSIZED_BYTES, more than any crawl here accepts, and send a few bytes of it.
     """
 
     def __init__(
-        self, pages: int = 20, delay: float = 0.0, marker: str = "site", broken: bool = False
+        self,
+        pages: int = 20,
+        delay: float = 0.0,
+        marker: str = "site",
+        broken: bool = False,
+        oversized: int = 0,
     ) -> None:
         self.pages = pages
         self.delay = delay
         self.marker = marker
         self.broken = broken  # every page but "/" hangs up without answering
+        self.oversized = oversized
         self.served: list[str] = []
         self._lock = threading.Lock()
         site = self
@@ -65,6 +76,9 @@ class LinkedSite:
 
     def _serve(self, handler: BaseHTTPRequestHandler) -> None:
         path = handler.path
+        if self.oversized and path.startswith("/big/"):
+            self._serve_oversized(handler)
+            return
         number = -1
         if path == "/":
             number = 0
@@ -84,6 +98,8 @@ class LinkedSite:
         # A broken site's pages cannot link on, so its home links to all of them.
         targets = range(1, self.pages) if self.broken else (number + 1, number + 2, 2 * number + 1)
         links = " ".join(f'<a href="/p/{m}">page {m}</a>' for m in targets if 0 < m < self.pages)
+        if self.oversized:
+            links = " ".join(f'<a href="/big/{m}">file {m}</a>' for m in range(self.oversized))
         body = (
             f"<html><head><title>{self.marker} {number}</title></head><body>"
             f"<p>{self.marker} page {number}</p>{links}</body></html>"
@@ -95,6 +111,18 @@ class LinkedSite:
         handler.wfile.write(body)
         with self._lock:
             self.served.append(path)
+
+    def _serve_oversized(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self.served.append(handler.path)
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(OVERSIZED_BYTES))
+        handler.end_headers()
+        # The crawler may hang up at the headers already, as it should.
+        with contextlib.suppress(OSError):
+            handler.wfile.write(b"<html>" + b" " * 4096)
+        handler.close_connection = True
 
     def __enter__(self) -> LinkedSite:
         self._thread.start()

@@ -66,6 +66,22 @@ def test_tor_killed_mid_crawl_and_restarted_loses_no_page(
     assert result.site("forum")["state"] == "up"  # Tor's outage is not held against the site
 
 
+def test_files_over_the_size_cap_do_not_make_a_site_look_down(
+    tor_network: PrivateTorNetwork, tmp_path: Path
+) -> None:
+    """Cancelling a download at the size cap is our choice, not a site failure: six big
+    files in a row (more than the down streak) once backed a healthy site off for
+    minutes. At concurrency 1 nothing but "/" answers between them."""
+    with LinkedSite(oversized=6, marker="files") as site:
+        config = onion_site(tor_network, "files", site, concurrency=1)
+        result = crawl(tmp_path, tor_network.attach_settings(), [config])
+        served = site.served_paths()
+    assert result.finish_reason == "finished", result.stderr
+    assert served == {"/"} | {f"/big/{n}" for n in range(6)}
+    assert "looks down" not in result.stderr
+    assert result.site("files")["state"] == "up"
+
+
 def test_each_site_gets_its_own_circuits(tor_network: PrivateTorNetwork, tmp_path: Path) -> None:
     streams: list[tuple[str, str]] = []  # (onion host, circuit id)
     circuits: list[tuple[str, str]] = []  # (onion service id, SOCKS username)
