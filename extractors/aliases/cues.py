@@ -43,6 +43,8 @@ _MAX_VOCABULARY = 500_000
 _LEXICAL_ATTRIBUTES_READ = (LOWER, IS_PUNCT, IS_SPACE)
 
 _HANDLE_CHARS = frozenset("_.-'’")
+# The same characters as _is_handle_char, read in C: "\w" is str.isalnum() or "_".
+_HANDLE_RUN = re.compile(r"[\w.\-'’]*")
 _MAX_HANDLE_SCAN = 40
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
@@ -316,10 +318,8 @@ def _handle_span(text: str, token_start: int, backward: bool = False) -> tuple[i
         floor = max(0, token_start - _MAX_HANDLE_SCAN)
         while start > floor and _is_handle_char(text[start - 1]):
             start -= 1
-    end = token_start
     ceiling = min(len(text), token_start + _MAX_HANDLE_SCAN)
-    while end < ceiling and _is_handle_char(text[end]):
-        end += 1
+    end = _HANDLE_RUN.match(text, token_start, ceiling).end()
     # A handle starts and ends with a word character: "Jessica." -> "Jessica".
     while start < end and not _is_word_char(text[start]):
         start += 1
