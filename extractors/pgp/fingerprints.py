@@ -15,8 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
-# and not for the keys of other things.
-_CUE = re.compile(rb"pgp|gpg|fingerprint|fpr|key(?P<id>[ -]?id)?")
+# and not for the keys of other things. The cue words are pgp, gpg, fingerprint, fpr,
+# key and key id. As one alternation the regex engine tries them at every position of
+# the page; each of these three literal scans instead skips to its first letter at
+# memchr-like speed, and together they find every cue word: "pg" lies inside both
+# "pgp" and "gpg".
+_PG = re.compile(rb"pg")
+_F_CUE = re.compile(rb"f(?:pr|ingerprint)")
+_KEY_CUE = re.compile(rb"key(?P<id>[ -]?id)?")
 _OTHER_KEYS = re.compile(rb"(?:api|license|licence|secret|private|access|product|serial)\W*$")
 _CUE_BEFORE_MAX = 80  # "Fingerprint: <fpr>", "PGP key (fingerprint 0x<fpr>)"
 _CUE_AFTER_MAX = 30  # "<fpr> (PGP)"
@@ -25,10 +31,26 @@ _IN_A_PATH = re.compile(r"[-_.][A-Za-z0-9]")
 _OTHER_HASHES = re.compile(
     r"(?i)\b(?:commit|sha-?1|sha-?256|sha|md5|hash|checksum|digest|revision|rev|tree|blob|merge)\b"
 )
+# Forty hex digits, alone or in ten groups of four, either with a "0x" before them, and
+# no letter or digit either side. The first digit (or the "0" of "0x") is matched before
+# the look-behind, which then checks the character before it: a pattern that opens with
+# a character class is skipped through by the regex engine's set scan, one that opens
+# with a look-behind is tried at every position, three times slower. The four
+# alternatives are the two shapes with and without "0x", in the order the plain
+# "(?:0x)?(grouped)|(0x)?(plain)" tries them; at most one fits at any position.
+_HEX = "[0-9A-Fa-f]"
+_GAP = "[ \u00a0]{1,2}"
 _FINGERPRINT = re.compile(
-    r"(?<![0-9A-Za-z])(?:(?P<grouped>(?:0x)?(?:[0-9A-Fa-f]{4}[ \u00a0]{1,2}){9}[0-9A-Fa-f]{4})"
-    r"|(?P<prefix>0x)?(?P<plain>[0-9A-Fa-f]{40}))(?![0-9A-Za-z])"
+    rf"{_HEX}(?<![0-9A-Za-z].)"
+    rf"(?:(?<=0)x(?:{_HEX}{{4}}{_GAP}){{9}}{_HEX}{{4}}"
+    rf"|{_HEX}{{3}}{_GAP}(?:{_HEX}{{4}}{_GAP}){{8}}{_HEX}{{4}}"
+    rf"|(?<=0)x{_HEX}{{40}}"
+    rf"|{_HEX}{{39}})"
+    r"(?![0-9A-Za-z])"
 )
+# "0x" and forty digits in one run: the only candidate of this length (a grouped one
+# has at least nine spaces, a plain one without "0x" is forty long).
+_PREFIXED_PLAIN_LENGTH = 42
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +68,9 @@ class _Cue:
 
 
 def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
-    cues = sorted(_cues(low), key=lambda c: c.start)
+    cues = list(_cues(low))  # in text order
+    if not cues:
+        return  # most pages: nothing below is worth setting up
     candidates = _candidates_near(text, cues)
     starts = [c.start() for c in candidates]
     seen: set[int] = set()
@@ -60,16 +84,39 @@ def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
 
 
 def _cues(low: bytes) -> Iterator[_Cue]:
-    for cue in _CUE.finditer(low):
-        start, end = cue.span()
+    for start, end in _cue_words(low):
         if low[start - 1 : start] in (b".", b"/", b"\\") or low[end : end + 1] == b"/":
             continue  # a file extension or a path: "key.gpg", "tests/openpgp/"
-        if cue.group() != b"key" or cue["id"]:
+        if low[start:end] != b"key":
             yield _Cue(start, end, only_right_before=False)
         elif low[start - 1 : start].isalnum() or low[end : end + 1].isalnum():
             continue  # "keys", "monkey"
         elif not _OTHER_KEYS.search(low, max(0, start - 16), start):
             yield _Cue(start, end, only_right_before=True)
+
+
+def _cue_words(low: bytes) -> list[tuple[int, int]]:
+    """Spans of the cue words as one scan of the alternation
+    ``pgp|gpg|fingerprint|fpr|key([ -]?id)?`` reports them: left to right, none
+    overlapping an earlier one ("gpgp" is "gpg" only). No two cue words begin at the
+    same position, so taking every occurrence in order of start and dropping those that
+    overlap the last one kept gives exactly the alternation's matches."""
+    words = [m.span() for m in _F_CUE.finditer(low)]
+    words += [m.span() for m in _KEY_CUE.finditer(low)]
+    for m in _PG.finditer(low):
+        pos = m.start()
+        if pos > 0 and low[pos - 1] == ord("g"):
+            words.append((pos - 1, pos + 2))  # "gpg"
+        if low[pos + 2 : pos + 3] == b"p":
+            words.append((pos, pos + 3))  # "pgp"
+    words.sort()
+    kept: list[tuple[int, int]] = []
+    kept_until = 0
+    for start, end in words:
+        if start >= kept_until:
+            kept.append((start, end))
+            kept_until = end
+    return kept
 
 
 def _candidates_near(text: str, cues: list[_Cue]) -> list[re.Match[str]]:
@@ -120,8 +167,9 @@ def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
         between = text[cue.end : candidate.start()] or text[candidate.end() : cue.start]
         if "\n" in between or _OTHER_HASHES.search(between):
             return False
-    if candidate["prefix"]:
-        return right_before and _one_case(candidate["plain"])  # else an Ethereum address
+    if len(candidate.group()) == _PREFIXED_PLAIN_LENGTH:
+        # An Ethereum address, unless it is right after the cue and in one case.
+        return right_before and _one_case(candidate.group()[2:])
     return True
 
 
