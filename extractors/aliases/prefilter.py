@@ -146,6 +146,9 @@ _SCANNER = re.compile(rf"\b{_CUE_WORDS}")
 # rare characters lets the engine skip ahead to the next candidate position.
 _AFTER_SPACE = re.compile(f" {_CUE_WORDS}")
 _AFTER_OTHER = re.compile(rf"[^\w ]{_CUE_WORDS}")
+# On ASCII text "[^\w ]" is this class; the engine tests it with a bitmap instead of a
+# Unicode category lookup per character, which halves the cost of this pass.
+_AFTER_OTHER_ASCII = re.compile(rf"[^0-9A-Za-z_ ]{_CUE_WORDS}")
 # Cues that are symbols are found with str.find: one more regex alternative would be
 # tried at every position and halve the scanner's speed. Their phrases check the rest.
 _SYMBOLS = ("@", "~", "--", "—", "–", "'s", "’s", "u/")
@@ -209,7 +212,8 @@ def _candidate_words(text: str) -> list[tuple[int, str]]:
         found = [(word.start(), word.group().lower()) for word in words]
     else:
         found = [(word.start() + 1, word.group()[1:]) for word in _AFTER_SPACE.finditer(lowered)]
-        found += [(word.start() + 1, word.group()[1:]) for word in _AFTER_OTHER.finditer(lowered)]
+        after_other = _AFTER_OTHER_ASCII if lowered.isascii() else _AFTER_OTHER
+        found += [(word.start() + 1, word.group()[1:]) for word in after_other.finditer(lowered)]
         opening = _SCANNER.match(lowered)
         if opening is not None:
             found.append((0, opening.group()))
