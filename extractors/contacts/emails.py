@@ -25,7 +25,6 @@ from extractors import kinds
 from extractors.base import Match
 from extractors.contacts.domains import is_known_provider, is_real_tld
 from extractors.contacts.onions import is_v3_label
-from extractors.contacts.skeleton import positions
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -64,6 +63,13 @@ _AT_SIGN = re.compile(
     + rb")[ \t]{0,2}[a-z0-9?]"
 )
 _AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@) ?[\])}>]")
+# Where a written "at" can stand: after an opening bracket ("[at]", "( at )") or as the
+# word " at ". The scans open with the literal "at" / "@", which the regex engine skips
+# to at memchr-like speed, and look behind from there; _AT_BRACKETED, which opens with a
+# bracket, is then only matched at those few places instead of scanned over the page.
+_WRITTEN_AT = re.compile(rb"at(?:(?<=[\[({<]at)|(?<=[\[({<] at)|(?<= at)(?= ))")
+_SIGN_AFTER_OPENER = re.compile(rb"@(?:(?<=[\[({<]@)|(?<=[\[({<] @))")
+_OPENER_BYTES = b"[({<"
 _MAX_LOCAL = 64
 _LOCAL_CHARS = r"[\w.%+\-]"
 _LOCAL_BEFORE = re.compile(rf"{_LOCAL_CHARS}{{1,{_MAX_LOCAL}}}$")
@@ -109,11 +115,21 @@ def find(text: str, low: bytes) -> Iterator[Match]:
 
 
 def _at_tokens(text: str, low: bytes) -> list[_At]:
-    tokens = [_symbol_at(text, m.start()) for m in _AT_SIGN.finditer(low)]
-    tokens += [
-        _widen(text, m.start(), m.end(), AtStyle.SYMBOL) for m in _AT_BRACKETED.finditer(low)
-    ]
-    for pos in positions(low, b" at "):
+    # Most pages have no "@": one memchr then spares the two scans for it.
+    has_sign = b"@" in low
+    tokens = [_symbol_at(text, m.start()) for m in _AT_SIGN.finditer(low)] if has_sign else []
+    at_places = [m.start() for m in _WRITTEN_AT.finditer(low)]
+    if has_sign:
+        at_places = sorted(at_places + [m.start() for m in _SIGN_AFTER_OPENER.finditer(low)])
+    words: list[int] = []
+    for pos in at_places:
+        opener = pos - 1 if low[pos - 1] in _OPENER_BYTES else pos - 2
+        bracketed = _AT_BRACKETED.match(low, opener) if opener >= 0 else None
+        if bracketed is not None:
+            tokens.append(_widen(text, bracketed.start(), bracketed.end(), AtStyle.SYMBOL))
+        if low[pos - 1 : pos + 3] == b" at ":
+            words.append(pos - 1)
+    for pos in words:
         style = AtStyle.WORD_UPPER if text[pos + 1 : pos + 3] == "AT" else AtStyle.WORD
         tokens.append(_widen(text, pos, pos + 4, style))
     # "@handle", "a @ ", "@@@": ruled out here, before any regex runs on them.
@@ -138,10 +154,14 @@ def _widen(text: str, start: int, end: int, style: AtStyle) -> _At:
 def _address_at(text: str, low: bytes, at: _At) -> Match | None:
     if at.style is AtStyle.PLAIN and _is_bracketed(text, at):
         return None  # "(@)": the bracket scan reports it
+    # The domain first: an anchored match that fails at once after most prose "at"s,
+    # where the local part's search tries every start in its window.
+    domain_match = _DOMAIN.match(text, at.end)
+    if domain_match is None:
+        return None
     window_start = max(0, at.start - _MAX_LOCAL)
     local_match = _LOCAL_BEFORE.search(text, window_start, at.start)
-    domain_match = _DOMAIN.match(text, at.end)
-    if local_match is None or domain_match is None:
+    if local_match is None:
         return None
     if local_match.start() == window_start > 0 and re.match(_LOCAL_CHARS, text[window_start - 1]):
         return None  # longer than any local part
