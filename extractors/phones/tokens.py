@@ -93,11 +93,22 @@ def _caseless(word: str) -> str:
     return "".join(_class(c) for c in word)
 
 
+def _first_letter_variants(word: str) -> str:
+    """A spelled digit's first letter may also be the digit itself: "5ive", "2wo",
+    "8ight" (and "0ne", "5ix" through the usual look-alikes)."""
+    return _variants(word[0]) + _SPELLED[word]
+
+
+def _spelled(word: str) -> str:
+    first = "[" + "".join(re.escape(c) for c in _first_letter_variants(word)) + "]"
+    return first + _caseless(word[1:])
+
+
 def _case_only(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
 
-_STRONG = "(?:" + "|".join(_caseless(w) for w in _SPELLED) + ")"
+_STRONG = "(?:" + "|".join(_spelled(w) for w in _SPELLED) + ")"
 _WEAK_RX = (
     "(?:" + "|".join(_case_only(w) for w in sorted(_WEAK, key=len, reverse=True)) + ")"
 ) + _NO_LETTER_NEXT
@@ -143,7 +154,7 @@ _CONTINUATION = f"(?:{_GAP}{_SEED})*+"
 _DIGIT_LED_SPELLED = "|".join(
     f"(?<={c}){_NO_LETTER_BEFORE_FIRST}{_caseless(w[1:])}"
     for w in _SPELLED
-    for c in _variants(w[0])
+    for c in _first_letter_variants(w)
     if c.isdigit()
 )
 _FIRST_GROUP_REST = (
@@ -360,5 +371,12 @@ def _digits_of(kind: str, token: str) -> str:
     if kind == "weak":
         return _WEAK[token]
     if kind == "spelled":
-        return "".join(_SPELLED[w.translate(_UNLEET)] for w in _SPELLED_ONE.findall(token))
+        return "".join(_spelled_digit(w) for w in _SPELLED_ONE.findall(token))
     return "".join(_LETTER_DIGITS.get(c) or str(unicodedata.digit(c)) for c in token)
+
+
+def _spelled_digit(word: str) -> str:
+    """The digit a lower-cased spelled word stands for: look-alike letters read as
+    letters ("f1ve", "5ix"), or else a word led by its own digit ("5ive", "2wo"), which
+    never reads as another word that way."""
+    return _SPELLED.get(word.translate(_UNLEET)) or word[0]

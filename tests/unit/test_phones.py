@@ -130,6 +130,10 @@ def test_country_code_without_plus_only_where_written_so() -> None:
         ("call 5 one 2 555 0 1 2 3", None),
         ("call FIVE.ONE.TWO 555 01 two 3", None),
         ("call f1ve 0ne tw0 555 0123", None),
+        # a spelled digit led by its own digit
+        ("call 5ive 1ne 2wo 5ive 5ive 5ive 0ero 1ne 2wo 3hree", None),
+        ("call 5ive1ne2wo-555-0123", None),
+        ("call 5IVE 1NE 2WO 555 0123", None),
         ("call 5l2 f!ve f!ve f!ve 0l23", None),
         ("call (five one two) 555-0123", None),
         ("call 512-555-oh-one-two-three", None),
@@ -170,6 +174,18 @@ def test_obfuscated_numbers(text: str, raw: str | None) -> None:
     assert match.raw == (raw or text.removeprefix("call "))
     assert match.confidence == CONFIDENCE_OBFUSCATED < CONFIDENCE_PLAIN
     assert match.extractor == "phones.obfuscated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6ix9ine is on tour with 2wo dates",  # words led by their digit, too few of them
+        "4our 5ive 6ix 7even 8ight 9ine 0ero",  # digit words, but no valid number
+        "call 5ive 1ne 2wo",
+    ],
+)
+def test_words_led_by_their_digit_are_no_number_alone(text: str) -> None:
+    assert _matches(text) == []
 
 
 def test_two_numbers_in_a_row_stay_two() -> None:
