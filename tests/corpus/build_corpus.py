@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/corpus/build_corpus.py            # rebuild labeled.jsonl
     .venv/bin/python tests/corpus/build_corpus.py --new-pgp-keys   # regenerate key fixtures
+    .venv/bin/python tests/corpus/build_corpus.py --unseen   # rebuild unseen.jsonl
 
 Deterministic: one seeded ``random.Random`` drives every choice, and addresses come from
 keys derived from it, so the same seed writes the same file. PGP keys cannot be generated
@@ -43,6 +44,7 @@ from entities import Piece
 SEED = 20251121
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "labeled.jsonl"
+UNSEEN_OUTPUT = HERE / "unseen.jsonl"
 PGP_KEYS = HERE / "pgp_keys"
 
 # (user ids as (name, comment, email), primary algorithm) for --new-pgp-keys.
@@ -154,6 +156,10 @@ SLOTS: dict[str, Callable[[random.Random], Piece]] = {
     "market": entities.market_name,
     "agency": entities.agency_name,
     "product": entities.product,
+    "escort": entities.escort,
+    "escort_ru": entities.escort_ru,
+    "shop": entities.shop,
+    "forumer": entities.forumer,
 }
 
 _SLOT = re.compile(r"\{(\w+)(?:#(\w+))?\}")
@@ -178,10 +184,10 @@ def render(template: templates.Template, rng: random.Random) -> Piece:
     return Piece(text, sorted(set(labels)))
 
 
-def build(seed: int = SEED) -> list[dict]:
+def build(seed: int = SEED, chosen: list[templates.Template] = templates.ALL) -> list[dict]:
     rng = random.Random(seed)
     documents = []
-    for number, template in enumerate(templates.ALL):
+    for number, template in enumerate(chosen):
         for copy in range(template.copies):
             piece = render(template, rng)
             documents.append(
@@ -225,12 +231,20 @@ def new_pgp_keys() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--new-pgp-keys", action="store_true", help="regenerate pgp_keys/*.asc")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "--unseen", action="store_true", help="write templates.UNSEEN to unseen.jsonl instead"
+    )
+    parser.add_argument("--output", type=Path)
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
     if args.new_pgp_keys or not any(PGP_KEYS.glob("*.asc")):
         new_pgp_keys()
-    documents = build(args.seed)
+    if args.unseen:
+        documents = build(args.seed, templates.UNSEEN)
+        args.output = args.output or UNSEEN_OUTPUT
+    else:
+        documents = build(args.seed)
+        args.output = args.output or OUTPUT
     with args.output.open("w", encoding="utf-8") as out:
         for document in documents:
             out.write(json.dumps(document, ensure_ascii=False) + "\n")

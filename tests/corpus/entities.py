@@ -771,3 +771,78 @@ def product(rng: random.Random) -> Piece:
 
 def _vectors() -> list[dict]:
     return json.loads(VECTORS.read_text())
+
+
+# --- aliases for the unseen documents (templates.UNSEEN) ----------------------------
+# Name pools the rules were never tuned on: none of these words is in the pools above.
+
+_ESCORT_NAMES = [
+    "Aurora", "Kiara", "Selena", "Raquel", "Noelle", "Adriana", "Ingrid", "Talia", "Mirela",
+    "Celeste", "Yasmin", "Giselle", "Anouk", "Fleur", "Lucia", "Greta", "Heidi", "Marlene",
+    "Oksana", "Polina", "Zarina", "Nadia", "Bruna", "Sasha", "Ember", "Skye", "Hana", "Mei",
+    "Renata", "Estela", "Maelle", "Margaux", "Svenja", "Leonie", "Dalia", "Farah",
+]  # fmt: skip
+_ESCORT_NAMES_RU = ["Алина", "Катя", "Вика", "Настя", "Милана", "Ксюша", "Диана", "Полина"]
+
+
+def escort(rng: random.Random) -> Piece:
+    """A first name as an ad writes it."""
+    name = rng.choice(_ESCORT_NAMES)
+    return Piece(name, [("alias", name)])
+
+
+def escort_ru(rng: random.Random) -> Piece:
+    name = rng.choice(_ESCORT_NAMES_RU)
+    return Piece(name, [("alias", name)])
+
+
+_SHOP_PREFIX = ["Dr", "Mr", "Professor", "Lord", "Sir", "Chef", "King", "Auntie", "Papa"]
+_SHOP_WORDS = [
+    "Kush", "Molly", "Frost", "Tabs", "Candy", "Blaze", "Nitro", "Pharma", "Sugar", "Cloud",
+    "Peach", "Thunder", "Cactus", "Mango", "Pepper", "Jungle", "Velvet", "Comet",
+]  # fmt: skip
+# Vendors also go by one ordinary capitalised word.
+_SHOP_SINGLE = [
+    "Phoenix", "Maverick", "Odyssey", "Walrus", "Hermes", "Pablo", "Neptune", "Bluebird",
+    "Zeppelin", "Gandalf", "Heisenberg", "Tesla",
+]  # fmt: skip
+
+
+def shop(rng: random.Random) -> Piece:
+    """A vendor or shop handle in the styles markets show."""
+    prefix, word, other = rng.choice(_SHOP_PREFIX), rng.choice(_SHOP_WORDS), rng.choice(_SHOP_WORDS)
+    style = rng.random()
+    if style < 0.25:
+        name = f"{prefix}{word}"
+    elif style < 0.4:
+        name = f"{word}{other}{rng.choice(['UK', 'NL', 'US', '420', '365'])}"
+    elif style < 0.55:
+        name = f"{word.lower()}_{other.lower()}"
+    elif style < 0.65:
+        name = f"{prefix}.{word}"
+    elif style < 0.75:
+        name = f"The{word}{other}"
+    elif style < 0.85:
+        name = f"{word}{other}".upper()
+    else:
+        name = rng.choice(_SHOP_SINGLE)
+    return Piece(name, [("alias", name)])
+
+
+_FORUM_FIRST = ["shadow", "ghost", "frosty", "velvet", "hazy", "rusty", "sneaky", "cosmo", "blunt"]
+_FORUM_SECOND = ["viper", "nomad", "kid", "gecko", "tortoise", "pilot", "moth", "badger", "yeti"]
+
+
+def forumer(rng: random.Random) -> Piece:
+    """A forum member's user name."""
+    first, second = rng.choice(_FORUM_FIRST), rng.choice(_FORUM_SECOND)
+    style = rng.random()
+    if style < 0.35:
+        name = f"{first}{second}{rng.randint(1, 999)}"
+    elif style < 0.6:
+        name = f"{first}_{second}"
+    elif style < 0.85:
+        name = f"{first.capitalize()}{second.capitalize()}"
+    else:
+        name = f"x{first}{second}x"
+    return Piece(name, [("alias", name)])

@@ -791,3 +791,323 @@ My only contact is Session {session}. Sold by nobody else.
 ]
 
 ALL = MARKET + ADBOARD + FORUM + PASTE + CHAT + NEGATIVE + MORE
+
+
+# Documents written after the alias rules were tuned, with name pools the rules never saw
+# (entities.escort, shop, forumer): the unseen-text figure for aliases. Kept out of ALL
+# while other families check their speed work against texts built from ALL.
+UNSEEN = [
+    # --- escort ads: names in titles, sign-offs, "ask for", other languages ---------
+    Template(
+        "unseen-ad",
+        """{escort#a} 💋 {age} 💋 new in town
+Hi gentlemen, sweet, discreet and always on time. Incall near the airport, outcall to hotels.
+30 min {price} | 1 hr {price}
+Text only {phone}, no blocked numbers, no law enforcement.
+xoxo {escort#a}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """ASK FOR {escort#a} ~ upscale incall downtown
+Classy companion, {age}, 5'6, fit. Available Monday to Saturday, 10am till late.
+Serious gentlemen only. Screening required: name + work email.
+Call or text {phone}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """❤️ {escort#a} ❤️ Latina princess - last night in town!!
+Hey babe, I'm {escort#a}, the girl next door with a wild side 😈
+Real pics, no surprises. Donations: {price}/hr
+WhatsApp {phone}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Hey guys, my name's {escort#a} and I'm visiting for the weekend only.
+Petite blonde, {age}, very friendly. Can host or come to you.
+Please don't ask for discounts, my rates are fair.
+Text me at {phone} with your name and time.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """{escort#a} & {escort#b} - DUO SPECIAL 🍒🍒
+Two best friends ready to make your night. Book us together or one at a time.
+{escort#a}: {age}, brunette, curvy. {escort#b}: {age}, redhead, petite.
+Call {phone}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Hola amor! Me llamo {escort#a}, tengo {age} años y soy nueva en la ciudad.
+Colombiana, cariñosa y muy discreta. Atiendo en mi apartamento o voy a tu hotel.
+Escríbeme al {phone} (solo WhatsApp).
+Besos, {escort#a}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Bonjour messieurs, je m'appelle {escort#a}, jolie étudiante de {age} ans.
+Je reçois dans un appartement discret près de la gare, du lundi au samedi.
+Appelez-moi au {phone}, pas de numéro masqué.
+Bisous, {escort#a}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Hallo Männer! Ich heiße {escort#a}, {age} Jahre jung, neu in der Stadt.
+Privat und diskret, Haus- und Hotelbesuche möglich.
+Ruf mich an: {phone}
+Küsse, {escort#a}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Привет! Меня зовут {escort_ru#a}, мне {age}. Приму у себя или приеду к тебе.
+Звони или пиши в телеграм {tg}
+Целую, {escort_ru#a}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Our ladies this week
+- {escort#a} ({age}) - Thai, petite, GFE
+- {escort#b} ({age}) - Brazilian, tall, athletic
+- {escort#c} ({age}) - Czech, blonde, new
+Book through reception: {phone}. Ask for {escort#b} by name, she books up fast.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """NEW IN TOWN 💋 call me anytime
+I'm available 24/7, incall and outcall. I'm new here so treat me nice.
+Ask for discounts on overnights and weekend bookings.
+Sweet Miami vibes, Hot Houston nights. Text {phone}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Review: saw {escort#a} last Friday at the Hilton. She was exactly like her pics,
+punctual and friendly. Would repeat. Booked through {phone}.
+Rating 9/10 - {forumer#r}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-ad",
+        """Chicas nuevas en el centro 🔥 Pregunta por {escort#a} o {escort#b}.
+Masajes y compañía, 24 horas. Llama a {escort#a} al {phone}.""",
+        copies=2,
+    ),
+    # --- vendor shops, listings, tables, reviews -------------------------------------
+    Template(
+        "unseen-market",
+        """Welcome to {shop#v}'s shop!
+All orders ship within 24h, Monday to Friday. Stealth is vacuum sealed and odor proof.
+Questions? PM me on the market or on Session: {session}
+- {shop#v}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Vendor | Rating | Sales | Ships from
+{shop#a} | 4.9 | 1,203 | Netherlands
+{shop#b} | 4.7 | 560 | Germany
+{shop#c} | 5.0 | 87 | United Kingdom""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """vendor,market,product,price_usd
+{shop#a},Versus,MDMA 1g,35
+{shop#b},Bohemia,Xanax 2mg x10,40
+{shop#c},Archetyp,LSD 100ug x5,30""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Got my pack from {shop#v} today, stealth was on point and weight was 1.08g on my scale.
+Product tested positive for MDMA with the Marquis reagent. Will order again.
+Tip address if you want to support the test kit fund: {btc}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """5/5 would buy again. {shop#v} is legit, second order and both arrived in 3 days.
+Communication was fast. Only downside: prices went up since last month.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Listing: 10x Oxycodone 30mg | Vendor {shop#v} | Ships from USA
+Price {price}. Escrow only, no FE. Tracking provided on request.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Top 5 vendors this month (by verified reviews):
+1. {shop#a}
+2. {shop#b}
+3. {shop#c}
+Honorable mention to the new guys on Versus, give them time.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """SCAM ALERT: {shop#v} exit scammed on Bohemia last night, do not send funds.
+Their last known BTC address: {btc}
+Mods have been informed. Check the PGP before you order from anyone claiming to be them.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """{shop#v} (98.5%) | Level 5 | Since 2022
+Blue Dream 28g ........ {price}
+Gelato 7g ............. {price}
+Orders placed after 2pm ship the next business day.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Verkäufer: {shop#v}
+Versand aus Deutschland, Lieferung in 1-3 Werktagen. Nur Escrow.
+Kontakt über das Marktpostfach, PGP Pflicht.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Vendedor: {shop#v} - envíos a toda España en 48h.
+Calidad garantizada, reenvío gratis si se pierde el paquete.
+Pago en Monero: {xmr}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Магазин {shop#v} — закладки по всему городу, работаем 24/7.
+Оператор: {tg}
+Оплата: BTC {btc}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-market",
+        """Blue Dream Kush 28g - sold by the gram, price drops at 7g+.
+Ask for discounts on bulk. Ships from Spain, tracked.
+Shipped by DHL Express, reviewed by our customers 4.8/5.
+Payment: {btc}""",
+        copies=2,
+    ),
+    # --- forums, signatures, chats ---------------------------------------------------
+    Template(
+        "unseen-forum",
+        """Quote from: {forumer#a} on {date}
+> anyone tried the new batch?
+
+Yes, ordered from {shop#v} last week. Stealth fine, product decent. {shop#v} has been slow
+lately though, took 9 days.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """Been lurking for years, finally posting. Thanks to {forumer#a} for the harm
+reduction guide, it saved me from a bad mix.
+
+--
+{forumer#b} | PGP on profile | test your stuff""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """[12:01] {forumer#a}: anyone got a plug in the city?
+[12:02] {forumer#b}: hit up {shop#v}, fast and legit
+[12:02] {forumer#a}: link?
+[12:03] {forumer#b}: on Versus, check their PGP""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """/u/{forumer#a} wrote:
+> Is {shop#v} still active?
+They came back last week with a new key. Verified it myself.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """Posted by {forumer#a} · 3h
+Anyone else having issues with Bohemia today? My orders page won't load.
+
+Reply from {forumer#b}: same here, DDoS again probably.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """I'm {forumer#a}, been vending on and off since the Silk Road days.
+Hit me up on Wickr: {wickr} for custom orders.
+Regards,
+{forumer#a}""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """Warning: someone is impersonating {shop#v} on Telegram. The real {shop#v} only sells
+through the market. Fake account asks for payment to {btc}.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """Review of {shop#v}
+Ordered: 3.5g Gelato. Arrived: day 4. Stealth: 8/10. Taste: 9/10.
+Overall solid vendor, comms were slow over the weekend.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-forum",
+        """-----BEGIN PGP SIGNED MESSAGE-----
+Hash: SHA512
+
+This is {shop#v}. Our old onion is compromised, only use the one below.
+{onion}
+Do not trust anyone claiming to be us on Telegram.
+-----BEGIN PGP SIGNATURE-----
+iQEzBAEBCgAdFiEE0000000000000000000000000000000000000000AAoJEAAAAAAAAAAA
+-----END PGP SIGNATURE-----""",
+        copies=2,
+    ),
+    # --- hard negatives: cue words followed by ordinary words ------------------------
+    Template(
+        "unseen-negative",
+        """I'm new to this, can someone explain escrow to me? I'm available to test samples
+if any vendor needs reviews. Call me paranoid but I always check PGP.
+Thanks in advance.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-negative",
+        """Ordered Xanax from the pharmacy and Valium from Spain, both were fake.
+Sold by the gram is a better deal than by the ounce here. Ask for Tuesday specials.
+Vendor of the month poll closes on Sunday.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-negative",
+        """Available Monday-Friday 9am to 6pm, ask for availability on Sunday.
+Sweet treats and Exotic strains in stock, Hot deals every Friday.
+Contact Support if your order is late. Thanks to everyone who ordered, Happy Holidays
+from the whole Team!""",
+        copies=2,
+    ),
+    Template(
+        "unseen-negative",
+        """Market update: withdrawals are back. Vendor bonds are now 500 USD.
+Sold by weight, shipped by courier, reviewed by moderators within 48h.
+Its Tuesday, so expect slow support. It's Bitcoin or Monero only.""",
+        copies=2,
+    ),
+    Template(
+        "unseen-negative",
+        """Gorgeous Spanish Villa for rent near Marbella, sleeps 8. Sexy Cocktail Bar on site.
+Ask for Late Checkout at reception, but nobody works there on weekends.
+Call Me By Your Name is playing at the open air cinema on Friday.""",
+        copies=2,
+    ),
+]
