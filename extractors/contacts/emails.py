@@ -25,6 +25,7 @@ from extractors import kinds
 from extractors.base import Match
 from extractors.contacts.domains import is_known_provider, is_real_tld
 from extractors.contacts.onions import is_v3_label
+from extractors.contacts.plain_address import is_plain_valid
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -243,6 +244,8 @@ def _validated(local: str, labels: list[str]) -> str | None:
 @lru_cache(maxsize=4096)
 def normalized_email(address: str) -> str | None:
     """``address`` lower-cased as email_validator normalises it, or None if invalid."""
+    if is_plain_valid(address):
+        return address.lower()
     try:
         result = validate_email(address, check_deliverability=False)
     except EmailNotValidError:
