@@ -170,15 +170,18 @@ _CLUSTER_FROM_DIGIT = re.compile(
 # plain byte class, which the engine tests faster than the Unicode digit category.
 _CLUSTER_FROM_DIGIT_ASCII = re.compile(_CLUSTER_FROM_DIGIT.pattern.replace(_DIGIT, "[0-9]"))
 # Clusters that begin with a spelled digit are found on a "skeleton" of the text:
-# lower-cased, look-alikes replaced ("F1ve" -> "five"), so that ten find passes
-# locate every candidate; a regex alternation of the words would be tried at
-# every "e", "o", "t" ... of the page and is several times slower.
-_SKELETON = bytes.maketrans(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(_LOOKALIKES.values()).encode(),
-    b"abcdefghijklmnopqrstuvwxyz"
-    + b"".join(letter.encode() * len(alikes) for letter, alikes in _LOOKALIKES.items()),
+# lower-cased, look-alikes replaced ("F1ve" -> "five"), everything else a space, so
+# that " five" is a spelled digit at the start of a word. The scan's first element is
+# that literal space, which the engine skips to at C speed, trying the words only at
+# the page's word starts; a pattern starting with the words themselves would be tried
+# at every "e", "o", "t" ... of the page, and ten str.find passes cost twice as much.
+_SKELETON = bytes(
+    ord(char.lower())
+    if char.isascii() and char.isalpha()
+    else next((ord(letter) for letter, alikes in _LOOKALIKES.items() if char in alikes), 32)
+    for char in map(chr, range(256))
 )
-_SPELLED_BYTES = tuple(word.encode() for word in _SPELLED)
+_SPELLED_WORD_START = re.compile(b" (?:" + b"|".join(w.encode() for w in _SPELLED) + b")")
 _CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}{_CONTINUATION}")
 
 # The same alternatives as _SEED, named, to read a cluster back group by group.
@@ -251,7 +254,7 @@ def _cluster_spans(text: str) -> list[tuple[int, int]]:
     found_by_digit = iter(spans)
     current = next(found_by_digit, None)
     spelled_until = 0
-    for pos in sorted(_spelled_digit_starts(text)):
+    for pos in _spelled_digit_starts(text):
         while current is not None and current[1] <= pos:
             current = next(found_by_digit, None)
         if pos < spelled_until or (current is not None and current[0] <= pos):
@@ -264,17 +267,13 @@ def _cluster_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _spelled_digit_starts(text: str) -> Iterator[int]:
-    """Positions where a spelled digit begins a word."""
-    # ASCII bytes with one "?" per other character keep offsets exact, and bytes
-    # translate/find are much faster than str.lower/find on non-ASCII text.
-    skeleton = text.encode("ascii", "replace").translate(_SKELETON)
-    for word in _SPELLED_BYTES:
-        pos = skeleton.find(word)
-        while pos != -1:
-            if pos == 0 or not skeleton[pos - 1 : pos].isalpha():
-                yield pos
-            pos = skeleton.find(word, pos + 1)
+def _spelled_digit_starts(text: str) -> list[int]:
+    """Positions where a spelled digit begins a word, in text order."""
+    # ASCII bytes with one "?" (then a space) per other character keep offsets exact;
+    # the leading space stands for the start of the text, and shifts every position
+    # by one, which the space each match begins with takes back.
+    skeleton = b" " + text.encode("ascii", "replace").translate(_SKELETON)
+    return [match.start() for match in _SPELLED_WORD_START.finditer(skeleton)]
 
 
 def _groups(text: str, start: int, end: int) -> list[Group]:
