@@ -106,6 +106,9 @@ def pages(megabytes: float, seed: int = SEED, fresh: bool = False) -> list[str]:
             chosen = rng.choice(sentences)[:]
             rng.shuffle(chosen)
             paragraphs.append(". ".join(chosen))
+        # The position is drawn before the document, as it always was: the default
+        # corpus stays the one earlier figures were measured on.
+        position = rng.randrange(len(paragraphs) + 1)
         if fresh:
             if not unused:
                 unused = [doc["text"] for doc in build(next(fresh_seeds))]
@@ -113,7 +116,7 @@ def pages(megabytes: float, seed: int = SEED, fresh: bool = False) -> list[str]:
             document = unused.pop()
         else:
             document = rng.choice(rendered)
-        paragraphs.insert(rng.randrange(len(paragraphs) + 1), document)
+        paragraphs.insert(position, document)
         page = "\n\n".join(paragraphs)
         out.append(page)
         size += len(page.encode("utf-8"))
