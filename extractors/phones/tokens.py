@@ -32,8 +32,6 @@ _LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
 _LOOKALIKE_LETTER = "[oOlLiI]"
 _LETTER = r"[^\W\d_]"
 _NO_LETTER_NEXT = rf"(?!{_LETTER})"
-# After the first character has been consumed: the character before it is no letter.
-_NO_LETTER_BEFORE_FIRST = rf"(?<!{_LETTER}.)"
 
 # Spelled digits and their usual misspellings: each letter may be replaced by the
 # look-alikes ads use ("f0ur", "sev3n", "f1ve", "5ix", "f!ve").
@@ -151,14 +149,18 @@ _CONTINUATION = f"(?:{_GAP}{_SEED})*+"
 # each branch then looks back at what it was. Only clusters of two or more groups,
 # or one run of seven digits, match at all: lone short numbers ("2019", "page 4")
 # are the bulk of a page's digits and should cost no Python work.
+# The branches after the first digit begin with the character they consume and look
+# back only then: the engine skips a branch whose first character does not fit without
+# entering it, where a branch that opens with a lookbehind has to be tried.
 _DIGIT_LED_SPELLED = "|".join(
-    f"(?<={c}){_NO_LETTER_BEFORE_FIRST}{_caseless(w[1:])}"
+    f"{_class(w[1])}(?<={c}.)(?<!{_LETTER}..){_caseless(w[2:])}"
     for w in _SPELLED
     for c in _first_letter_variants(w)
     if c.isdigit()
 )
 _FIRST_GROUP_REST = (
-    rf"(?:(?<=[0-9])\ufe0f?\u20e3|(?:{_DIGIT_LED_SPELLED}){_STRONG}*+{_NO_LETTER_NEXT}"
+    rf"(?:\ufe0f\u20e3(?<=[0-9]..)|\u20e3(?<=[0-9].)"
+    rf"|(?:{_DIGIT_LED_SPELLED}){_STRONG}*+{_NO_LETTER_NEXT}"
     rf"|{_DIGIT_WORD_REST})"
 )
 # Never from inside a run of digits: its first digit has been tried already.
