@@ -16,8 +16,8 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -44,8 +44,9 @@ class AtStyle(enum.Enum):
     WORD = "word"  # name at domain: also plain English
 
 
-@dataclass(frozen=True, slots=True)
-class _At:
+# A named tuple: a page can hold hundreds of these, and a frozen dataclass costs
+# several times more to build.
+class _At(NamedTuple):
     start: int  # including the spaces and brackets around it
     end: int
     style: AtStyle
@@ -100,6 +101,7 @@ _CUE = re.compile(
     rb"\b(?:(jabber|xmpp|jid|otr|omemo)|(e-?mail|mail|telegram|tg|wickr|session|signal|"
     rb"whatsapp|phone|tel))\b"
 )
+_JABBER_CUE_WORDS = (b"jabber", b"xmpp", b"jid", b"otr", b"omemo")  # _CUE's first group
 _LABEL_GAP = re.compile(rb"[\s:=>\-]*")
 _JABBER_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-]?\s{0,3}(?:jabber|xmpp)\b")
 
@@ -120,6 +122,8 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     has_sign = b"@" in low
     tokens = [_symbol_at(text, m.start()) for m in _AT_SIGN.finditer(low)] if has_sign else []
     at_places = [m.start() for m in _WRITTEN_AT.finditer(low)]
+    if not has_sign and not at_places:
+        return []  # most pages
     if has_sign:
         at_places = sorted(at_places + [m.start() for m in _SIGN_AFTER_OPENER.finditer(low)])
     words: list[int] = []
@@ -258,7 +262,13 @@ def _is_jabber(low: bytes, start: int, end: int, labels: list[str]) -> bool:
         return True
     if _JABBER_CUE_AFTER.match(low, end):
         return True
-    cues = list(_CUE.finditer(low, max(0, start - _CUE_WINDOW), start))
+    window_start = max(0, start - _CUE_WINDOW)
+    # The cue scan below tries every position; without a Jabber cue word in the window
+    # its last cue cannot be one, and the answer is known.
+    window = low[window_start:start]
+    if not any(word in window for word in _JABBER_CUE_WORDS):
+        return False
+    cues = list(_CUE.finditer(low, window_start, start))
     if not cues or not cues[-1].group(1):
         return False
     # On the address's line, or right above it ("Jabber:\n  user@host").

@@ -22,7 +22,8 @@ from email_validator.rfc_constants import (
     EMAIL_MAX_LENGTH,
 )
 
-_SPECIAL_USE_DOMAINS = tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+_SPECIAL_USE_DOMAINS = frozenset(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+_SPECIAL_USE_SUFFIXES = tuple("." + name for name in _SPECIAL_USE_DOMAINS)
 
 
 def is_plain_valid(address: str) -> bool:
@@ -40,11 +41,12 @@ def is_plain_valid(address: str) -> bool:
         or DOT_ATOM_TEXT_HOSTNAME.match(domain) is None
         or "--" in domain  # Punycode and the rule against "ab--": email_validator decides
         or "." not in domain
-        or DOMAIN_NAME_REGEX.search(domain) is None
+        # "[A-Za-z]\Z" can only match at the last character: tried there, not at each.
+        or DOMAIN_NAME_REGEX.match(domain, len(domain) - 1) is None
     ):
         return False
-    if any(len(label) > DNS_LABEL_LENGTH_LIMIT for label in domain.split(".")):
+    if len(domain) > DNS_LABEL_LENGTH_LIMIT and max(map(len, domain.split("."))) > (
+        DNS_LABEL_LENGTH_LIMIT
+    ):
         return False
-    return not any(
-        domain == special or domain.endswith("." + special) for special in _SPECIAL_USE_DOMAINS
-    )
+    return domain not in _SPECIAL_USE_DOMAINS and not domain.endswith(_SPECIAL_USE_SUFFIXES)

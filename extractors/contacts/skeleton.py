@@ -10,9 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+# The registry hands one page to the pgp family and then to the contacts family, and
+# both read its skeleton: the last one made is kept (with its text, so the identity test
+# cannot match a new string at a reused address) and the second family gets it free.
+_last: tuple[str, bytes] = ("", b"")
+
 
 def ascii_lower(text: str) -> bytes:
-    return text.encode("ascii", "replace").lower()
+    global _last
+    last_text, last_low = _last  # one read: another thread may replace the pair
+    if text is last_text:
+        return last_low
+    low = text.encode("ascii", "replace").lower()
+    _last = (text, low)
+    return low
 
 
 def positions(low: bytes, word: bytes) -> Iterator[int]:

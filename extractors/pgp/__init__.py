@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.contacts.emails import normalized_email
+from extractors.contacts.skeleton import ascii_lower
 from extractors.pgp.armor import ArmoredBlock, armored_blocks
 from extractors.pgp.fingerprints import written_fingerprints
 
@@ -19,7 +20,7 @@ CONFIDENCE_WRITTEN = 0.9
 def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
     for block in armored_blocks(text):
         yield from _block_matches(text, block)
-    low = text.encode("ascii", "replace").lower()
+    low = ascii_lower(text)
     for written in written_fingerprints(text, low):
         yield Match(
             kind=kinds.PGP_FINGERPRINT,
