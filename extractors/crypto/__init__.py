@@ -18,6 +18,7 @@ from extractors.crypto import base58check, cashaddr, ethereum, monero, segwit, s
 from extractors.crypto.address import Address
 from extractors.crypto.charsets import is_hex
 from extractors.crypto.scan import Token, tokens
+from extractors.crypto.visible import VisibleText
 
 # Codecs that need only the token; tried in order, the first valid reading wins.
 # Their shape tests do not overlap, except that anything may look like a Solana key,
@@ -34,23 +35,44 @@ _CODECS = (
 def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
     if options.kinds is not None and not options.kinds & kinds.CRYPTO:
         return
+    as_written = list(_find_in(text, text, options, None))
+    yield from as_written
+    hidden = None if text.isascii() else VisibleText.of(text)
+    if hidden is not None:
+        # Also read what a browser shows, for addresses split by invisible characters;
+        # an address the text as written already holds keeps its reading.
+        taken = [(m.start, m.end) for m in as_written]
+        for match in _find_in(text, hidden.text, options, hidden):
+            if not any(start < match.end and match.start < end for start, end in taken):
+                yield match
+
+
+def _find_in(
+    original: str, text: str, options: ExtractOptions, hidden: VisibleText | None
+) -> Iterator[Match]:
+    """Addresses in ``text``: the original, or its visible characters (``hidden``
+    maps their offsets back, and the raw string keeps what the page wrote)."""
     for token in tokens(text):
         found = _read(text, token)
         if found is None:
             continue
-        start, address = found
+        start, end = found[0], token.end
+        address = found[1]
         if address.kind == kinds.ETH and _pgp_fingerprint_in_disguise(text, start, address):
             continue
-        if options.wants(address.kind):
-            yield Match(
-                kind=address.kind,
-                value=address.value,
-                raw=text[start : token.end],
-                start=start,
-                end=token.end,
-                confidence=address.confidence,
-                extractor=f"crypto.{address.kind}",
-            )
+        if not options.wants(address.kind):
+            continue
+        if hidden is not None:
+            start, end = hidden.original_span(start, end)
+        yield Match(
+            kind=address.kind,
+            value=address.value,
+            raw=original[start:end],
+            start=start,
+            end=end,
+            confidence=address.confidence,
+            extractor=f"crypto.{address.kind}",
+        )
 
 
 # A PGP fingerprint is 160 bits, like an Ethereum address, and "0x" + 40 hex is a common

@@ -275,6 +275,30 @@ def test_offsets_in_a_mixed_document() -> None:
     assert matches == sorted(matches, key=lambda m: m.start)
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\u200c\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_inside_an_address_are_read_through(hidden: str) -> None:
+    # Copied from the browser the address pays; read as text it is two short strings.
+    written = {
+        BTC: BTC[:9] + hidden + BTC[9:20] + hidden + BTC[20:],
+        ETH: ETH[:2] + hidden + ETH[2:],
+        XMR: XMR[:50] + hidden + XMR[50:],
+    }
+    text = "Pay to: " + " or ".join(written.values()) + " — thanks «é»"
+    matches = list(find(text))
+    assert [m.value for m in matches] == list(written)
+    for match, raw in zip(matches, written.values(), strict=True):
+        assert match.raw == raw == text[match.start : match.end]
+
+
+def test_invisible_characters_join_no_address_that_is_not_there() -> None:
+    # Halves of two different addresses stay nothing; an address that ends at an
+    # invisible character is still the address written there.
+    assert _found(BTC[:17] + "\u200b" + BECH32[17:] + " é") == []
+    assert _found("\u200b" * 50 + "é") == []
+    [match] = find(BTC + "\u200bextra é")
+    assert (match.value, match.start, match.end) == (BTC, 0, len(BTC))
+
+
 def test_options_restrict_kinds() -> None:
     text = f"{BTC} {ETH} {XMR}"
     assert _found(text, ExtractOptions(kinds=frozenset({"eth"}))) == [("eth", ETH)]
