@@ -9,8 +9,6 @@ separators ("xxxx[.]onion", "xxxx dot onion") are read too.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import re
 from collections.abc import Iterator
@@ -26,6 +24,12 @@ _CHECKSUM_PREFIX = b".onion checksum"
 CONFIDENCE_PLAIN = 0.99
 CONFIDENCE_OBFUSCATED = 0.9
 
+_PLAIN_BASE32_LABEL = re.compile(f"[A-Z2-7]{{{V3_LABEL_LENGTH}}}")
+_RFC4648_TO_INT_DIGITS = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", b"0123456789abcdefghijklmnopqrstuv"
+)
+_DECODED_LENGTH = V3_LABEL_LENGTH * 5 // 8  # 35 bytes: public key, checksum, version
+
 # What stands before "onion": a dot, or a written-out / bracketed dot.
 _SEPARATOR_BEFORE = re.compile(r"(?:\.|\s*[\[({]\s*(?:\.|(?i:dot))\s*[\])}]\s*|\s+(?i:dot)\s+)$")
 _SEPARATOR_WINDOW = 12
@@ -35,15 +39,27 @@ def is_v3_label(label: str) -> bool:
     """True when ``label`` is a 56-character v3 onion label whose checksum verifies."""
     if len(label) != V3_LABEL_LENGTH:
         return False
-    try:
-        raw = base64.b32decode(label.upper())
-    except (binascii.Error, ValueError):
+    raw = _base32_decoded(label.upper())
+    if raw is None:
         return False
     pubkey, checksum, version = raw[:32], raw[32:34], raw[34]
     if version != _VERSION:
         return False
     digest = hashlib.sha3_256(_CHECKSUM_PREFIX + pubkey + bytes([version])).digest()
     return digest[:2] == checksum
+
+
+def _base32_decoded(upper: str) -> bytes | None:
+    """The 35 bytes a 56-character label encodes, or None if it is not plain base32.
+
+    base64.b32decode works character by character in Python; base32 is a big-endian
+    number in base 32, which int() reads in C once the RFC 4648 alphabet is renamed to
+    int()'s digits. Padding ("=") cannot occur: a padded label holds fewer bytes.
+    """
+    if not _PLAIN_BASE32_LABEL.fullmatch(upper):
+        return None
+    digits = upper.encode("ascii").translate(_RFC4648_TO_INT_DIGITS)
+    return int(digits, 32).to_bytes(_DECODED_LENGTH, "big")
 
 
 def find(text: str, low: bytes) -> Iterator[Match]:
