@@ -65,12 +65,13 @@ _WEAK = {
     "l": "1",
 }
 
-# Between digit groups: whitespace, dashes, dots, slashes, brackets, zero-width
-# characters, the emoji variation selector and emoji/dingbat symbols ("5🔥1🔥2").
+# Between digit groups: whitespace, dashes, dots, slashes, brackets, invisible
+# characters (zero-width, soft hyphen, BOM), the emoji variation selector and
+# emoji/dingbat symbols ("5🔥1🔥2").
 # Commas are deliberately absent: "1,500" and "10, 20, 30" are never phone digits.
 _SEP_MARKS = (
     r".\-\u2010-\u2015\u2212/\\_*~:=+\uff08\uff09\uff0b\uff0d-\uff0f()\[\]{}<>|'\"`\u2022\u00b7"
-    r"\u200b-\u200d\u2060\ufe0f\u2600-\u2775\u2794-\u27bf\U0001f000-\U0001faff"
+    r"\u00ad\u200b-\u200d\u2060\ufeff\ufe0f\u2600-\u2775\u2794-\u27bf\U0001f000-\U0001faff"
 )
 # Tabs are absent: they separate table cells ("5708\t251403"), not digit groups.
 _SEP_ON_LINE = rf"[ \u00a0\u2000-\u200a\u202f\u3000{_SEP_MARKS}]"

@@ -150,6 +150,8 @@ def test_country_code_without_plus_only_where_written_so() -> None:
         ("call 5*1*2*5*5*5*0*1*2*3", None),
         ("call 5 1 2 / 5 5 5 / 0 1 2 3", None),
         ("call 5\u200b1\u200b2\u200b5\u200b5\u200b5\u200b0\u200b1\u200b2\u200b3", None),
+        ("call 5\u00ad1\u00ad2\u00ad5\u00ad5\u00ad5\u00ad0\u00ad1\u00ad2\u00ad3", None),
+        ("call 512\ufeff555\ufeff0123", None),
         ("call 5🔥1🔥2🔥5🔥5🔥5🔥0🔥1🔥2🔥3", None),
         ("call 5♥1♥2♥5♥5♥5♥0♥1♥2♥3", None),
         # digits split by words
