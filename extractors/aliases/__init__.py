@@ -2,8 +2,8 @@
 
 Four sources, most trusted first: names the site's selectors pulled out of the page
 (``ExtractOptions.structured_aliases``), names right after cue phrases (spaCy Matcher
-on windows around cues; works with no downloaded model), chat speakers and post
-signatures read off the layout, and, only when
+on windows around cues; works with no downloaded model), chat speakers, post
+signatures, vendor tables and lists read off the layout, and, only when
 ``ExtractOptions.spacy_model`` names an installed package, a pretrained NER model.
 """
 
@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from extractors import kinds
 from extractors.aliases.cues import Candidate, find_candidates
+from extractors.aliases.listings import find_listing_aliases
 from extractors.aliases.ner import ModelNotInstalledError, find_entities, require_model
 from extractors.aliases.structured import find_structured
 from extractors.aliases.transcript import find_layout_aliases
@@ -30,6 +31,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_structured(text, options.structured_aliases),
         find_candidates(text),
         find_layout_aliases(text),
+        find_listing_aliases(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))

@@ -76,6 +76,7 @@ _HERE_TAIL = re.compile(
     r"[ \t]+(?:here|aquí|aqui|hier)(?:[ \t]*(?:[^\w\s]|\r?\n|$)|[ \t]+(?:in|at|from)\b)",
     re.IGNORECASE,
 )
+_CONJUNCTION = re.compile(r"[ \t]+(?:and|or|&|y|o|und|oder|et|ou|и|или)[ \t]+", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—]|\r?\n|$))")
 
 
@@ -203,6 +204,10 @@ def _read_cue(
         candidate = _candidate(text, offset, doc, first + start, first + end, rule)
         if candidate is not None:
             yield candidate
+            if not rule.candidate_before:
+                conjoined = _conjoined(text, candidate, rule)
+                if conjoined is not None:
+                    yield conjoined
 
 
 def _batches(
@@ -308,6 +313,21 @@ def _candidate(
         return None
     written_start = start if written_start is None else written_start
     return Candidate(value, written_start, start + len(value), rule.confidence, rule.name)
+
+
+def _conjoined(text: str, candidate: Candidate, rule: CueRule) -> Candidate | None:
+    """The second of two names a cue introduces: "ask for Mia or Jade", "X y Z"."""
+    joint = _CONJUNCTION.match(text, candidate.end)
+    if joint is None:
+        return None
+    span = _handle_span(text, joint.end())
+    if span is None or span[0] != joint.end():
+        return None
+    value = text[span[0] : span[1]]
+    # Even after a strong cue, a lower-case word here is prose: "sold by X and others".
+    if not lexicon.is_name_shaped(value) or not _acceptable(value, rule):
+        return None
+    return Candidate(value, span[0], span[1], rule.confidence, rule.name)
 
 
 def _handle_span(text: str, token_start: int, backward: bool = False) -> tuple[int, int] | None:

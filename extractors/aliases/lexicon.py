@@ -100,7 +100,7 @@ TIME_WORDS = words(
     """
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
     thurs fri sat sun weekend weekday weekdays tonight today tomorrow yesterday now later
-    soon morning afternoon evening night nights noon midnight am pm asap daily weekly
+    soon morning afternoon evening night nights noon midnight am pm asap daily weekly late early
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec lunes martes miércoles jueves viernes
     sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre
@@ -114,12 +114,13 @@ TIME_WORDS = words(
 GENERIC = words(
     """
     me myself you u ur your yours him her them us we i it its this that here there
+    i'm i’m i'll i've i'd you're we're they're it's it’s that's there's here's let's
     everyone everybody anyone someone nobody guys guy gents gentlemen ladies lady man men
     woman women girl girls boy boys chica chico mädchen девушка people person persons
     babe baby babes honey hun daddy mommy mami papi sugar sweetie sweety sweetheart
     darling dear love lover friend friends buddy bro bruh dude sir madam maam mistress
     goddess queen princess king boss
-    vendor vendors seller sellers buyer buyers admin admins administrator moderator mod
+    vendor vendors seller sellers buyer buyers admin admins administrator moderator moderators mod
     mods staff support team guest guests anonymous anon user users member members
     customer customers client clients owner shop store market marketplace forum
     username name nickname alias handle account profile page site website link

@@ -26,6 +26,9 @@ from extractors.aliases.rules import (
     PERSON_ROLES,
     POSSESSIVE_MARKS,
     SIGN_OFFS,
+    VERDICT_VERBS,
+    VERDICTS,
+    VISIT_VERBS,
     WROTE,
 )
 
@@ -77,6 +80,11 @@ _PHRASES = (
     _Phrase(("am",), rf"(?<=\bi[ \t])am(?:[ \t]+not)?{_NAME_NEXT}"),
     _Phrase(("i'm", "i’m", "im"), rf"{_WORD}(?:[ \t]+not)?{_NAME_NEXT}"),
     _Phrase(("contact",), rf"contact[ \t]*:?{_NAME_NEXT}"),
+    _Phrase(("hit",), rf"hit[ \t]+up{_NAME_NEXT}"),
+    _Phrase(("this",), rf"this[ \t]+is{_NAME_NEXT}"),
+    _Phrase(tuple(VISIT_VERBS), rf"{_WORD}{_NAME_NEXT}"),
+    _Phrase(tuple(VERDICT_VERBS), rf"{_WORD}[ \t]+(?:{'|'.join(VERDICTS)})\b", backward=True),
+    _Phrase(("exit",), r"exit[ \t]+scamm(?:ed|ing)\b", backward=True),
     _Phrase(("soy", "its", "it's", "it’s"), rf"{_WORD}{_NAME_NEXT}"),
     _Phrase(("call",), rf"call[ \t]+me{_NAME_NEXT}"),
     _Phrase(("ask",), rf"ask[ \t]+for{_NAME_NEXT}"),

@@ -48,9 +48,12 @@ FIELD_LABELS = [
 # "shipped by", "run by": followed by a name as often as by "hand" or "mail".
 DONE_BY = [
     "shipped", "sent", "packed", "offered", "stocked", "run", "managed", "maintained",
-    "compiled", "uploaded", "created", "signed", "curated", "hosted", "operated",
+    "compiled", "uploaded", "created", "signed", "curated", "hosted", "operated", "massage",
 ]  # fmt: skip
-PERSON_ROLES = ["vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer"]
+# "магазин" (shop): Russian shops go by their name, "Магазин DrKush".
+PERSON_ROLES = [
+    "vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer", "магазин",
+]  # fmt: skip
 # Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
 AD_ADJECTIVES = [
     "sexy", "sweet", "exotic", "hot", "pinay", "latina", "young", "busty", "petite", "sensual",
@@ -62,6 +65,11 @@ ORDER_VERBS = [
     "ordered", "order", "orders", "ordering", "bought", "buy", "buying", "got", "purchased",
     "received", "copped", "scored", "bestellt", "compré",
 ]  # fmt: skip
+# "DrKush is legit", "X exit scammed": a verdict on whoever comes before it.
+VERDICT_VERBS = ["is", "was", "seems"]
+VERDICTS = ["legit", "legitimate", "trusted", "reliable", "scamming"]
+# Escort reviews name who was seen: "saw Mia last Friday", "booked Jade for an hour".
+VISIT_VERBS = ["saw", "met", "booked", "visited"]
 SIGN_OFFS = [
     "xoxo", "xo", "xx", "kisses", "kiss", "hugs", "besos", "beso", "küsse", "bussi", "целую",
     "love", "cheers", "regards", "thanks", "thx", "grüße", "gruß", "gruss", "saludos", "peace",
@@ -229,6 +237,7 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": "call"}, {"LOWER": "me"}, _CANDIDATE),
             ({"LOWER": "ask"}, {"LOWER": "for"}, _CANDIDATE),
             ({"LOWER": "contact"}, _OPTIONAL_COLON, _CANDIDATE),
+            ({"LOWER": "hit"}, {"LOWER": "up"}, _CANDIDATE),
             ({"LOWER": "me"}, {"LOWER": "llamo"}, _CANDIDATE),
             ({"LOWER": "soy"}, _CANDIDATE),
             ({"LOWER": {"IN": ["pregunta", "pregunten"]}}, {"LOWER": "por"}, _CANDIDATE),
@@ -244,8 +253,23 @@ RULES: tuple[CueRule, ...] = (
         (
             ({"LOWER": {"IN": ["its", "it's", "it’s"]}}, _CANDIDATE),
             ({"LOWER": "it"}, {"LOWER": {"IN": ["'s", "’s", "is"]}}, _CANDIDATE),
+            ({"LOWER": "this"}, {"LOWER": "is"}, _CANDIDATE),
         ),
         confidence=0.7,
+    ),
+    CueRule(
+        "verdict",
+        (
+            ({"LOWER": {"IN": VERDICT_VERBS}}, {"LOWER": {"IN": VERDICTS}}),
+            ({"LOWER": "exit"}, {"LOWER": {"IN": ["scammed", "scamming"]}}),
+        ),
+        confidence=0.65,
+        candidate_before=True,
+    ),
+    CueRule(
+        "visit",
+        (({"LOWER": {"IN": VISIT_VERBS}}, _CANDIDATE),),
+        confidence=0.6,
     ),
     CueRule(
         "call_on",

@@ -28,7 +28,7 @@ _HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
 
 
 @dataclass(frozen=True, slots=True)
-class _LinePattern:
+class LinePattern:
     """A pattern matched at the start of every line.
 
     A multi-line "^" makes the regex engine try the pattern at every character; a
@@ -40,7 +40,7 @@ class _LinePattern:
     later_lines: re.Pattern[str]
 
     @classmethod
-    def compile(cls, pattern: str) -> _LinePattern:
+    def compile(cls, pattern: str) -> LinePattern:
         return cls(re.compile(pattern, re.MULTILINE), re.compile("\n" + pattern, re.MULTILINE))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -50,12 +50,12 @@ class _LinePattern:
         yield from self.later_lines.finditer(text)  # group offsets are the line's
 
 
-_SPEAKER_LINE = _LinePattern.compile(
+_SPEAKER_LINE = LinePattern.compile(
     r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*)?"
     rf"(?:<(?P<bracketed>{_HANDLE})>|(?P<labelled>{_HANDLE}):[ \t])"
 )
 _EXPORT_SEPARATOR = ", ["
-_EXPORT_HEADER = _LinePattern.compile(
+_EXPORT_HEADER = LinePattern.compile(
     rf"(?P<name>{_HANDLE}){re.escape(_EXPORT_SEPARATOR)}[^\]\n]{{4,40}}\][ \t]*$"
 )
 _CLOSING = re.compile(

@@ -1,0 +1,208 @@
+"""Aliases that a listing's layout gives away: vendor tables, lists of vendors or ladies,
+a vendor header with its rating and an ad title that opens with a name and an age.
+
+    Vendor | Rating | Sales      vendor_id,vendor_name       Top 5 vendors this month:
+    DrKush | 4.9    | 1,203      4471,DrKush                 1. DrKush
+                                                             2. PepperNitroNL
+    DrKush (98.5%) | Level 5     Our ladies this week        Banned accounts:
+    Ivy 💋 26                    - Ingrid (24) - Thai        green_guru, StonedSailor
+
+Most pages have none of these. Tables and lists are looked for only on lines where
+str.find has seen a heading word, and the other shapes open with a literal or sit behind
+one, so the cost on other pages is a few scans in C.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.aliases import lexicon
+from extractors.aliases.cues import Candidate
+from extractors.aliases.transcript import LinePattern
+
+TABLE_CONFIDENCE = 0.8
+LIST_CONFIDENCE = 0.65
+RATED_HEADER_CONFIDENCE = 0.7
+AGED_TITLE_CONFIDENCE = 0.6
+
+_HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
+
+# Column headings whose cells are aliases, and the words each of them contains.
+_COLUMN_LABELS = frozenset(
+    {
+        "vendor", "vendors", "vendor name", "vendor_name", "seller", "sellers", "seller_name",
+        "user", "username", "user_name", "alias", "nick", "nickname", "handle", "author",
+    }
+)  # fmt: skip
+_COLUMN_LABEL_STEMS = ("vendor", "seller", "user", "alias", "nick", "handle", "author")
+_LABELS = "|".join(_COLUMN_LABEL_STEMS)
+_LINE_OPENING_LABEL = re.compile(rf"\n[ \t]*(?:{_LABELS})", re.IGNORECASE)
+_COMMA_LABEL = re.compile(rf",(?:{_LABELS})", re.IGNORECASE)
+_DELIMITED_LABEL = re.compile(rf"[|\t;][ \t]*(?:{_LABELS})", re.IGNORECASE)
+_DELIMITERS = ("|", "\t", ";", ",")
+
+# A heading over a list of people or shops.
+_LIST_HEADING = re.compile(
+    r"\b(?:vendors|sellers|shops|stores|ladies|girls|models|escorts|companions|members|"
+    r"accounts|(?:vendor|seller|shop)[ \t]+list)\b",
+    re.IGNORECASE,
+)
+# The shapes a line can open with, in one pattern so each line is tried once:
+# a list item "1. DrKush", "- Ingrid (24) - Thai" or without a bullet "DrKush - MDMA";
+# a comma list "green_guru, StonedSailor"; an ad title "Ivy 💋 26", a name, an emoji or
+# two (not ASCII punctuation: "Gelato | 20" is a table row) and an adult's age.
+#
+# Here a handle is runs of letters and digits joined by "_", ".", "-" or "'", matched
+# possessively: on a prose line the first word is read once, not again at every length
+# for each shape. (Length is checked afterwards by the lexicon.)
+_LINE_HANDLE = r"[^\W_]++(?:[_.\-']++[^\W_]++)*+"
+_LINE_SHAPES = LinePattern.compile(
+    rf"[ \t]*+(?:(?:\d{{1,2}}[.)]|[-*•·])[ \t]+(?P<item>{_LINE_HANDLE})"
+    r"[ \t]*(?=$|[(|:,]|[-–—][ \t])"
+    rf"|(?P<first>{_LINE_HANDLE})(?:"
+    r"[ \t]*(?=[(|:]|[-–—][ \t])"
+    rf"|(?P<commas>(?:[ \t]*,[ \t]*{_LINE_HANDLE})+)[ \t]*\.?[ \t]*$"
+    r"|(?P<aged>)[ \t]*[^\w\s\x00-\x7f]{1,8}[ \t]*(?:1[89]|[2-5]\d)(?!\w)))"
+)
+_LIST_ENTRY = re.compile(_HANDLE)
+
+_RATED_HEADER = LinePattern.compile(
+    rf"[ \t]*(?P<name>{_HANDLE})[ \t]*"
+    r"\((?:\d{1,3}(?:[.,]\d{1,2})?[ \t]?%|\d(?:[.,]\d{1,2})?[ \t]?/[ \t]?5)\)"
+)
+
+
+def find_listing_aliases(text: str) -> Iterator[Candidate]:
+    yield from _table_cells(text)
+    yield from _line_shapes(text)
+    if "%)" in text or "5)" in text:
+        for header in _RATED_HEADER.finditer(text):
+            yield from _candidate(header, RATED_HEADER_CONFIDENCE, "rated_header")
+
+
+def _table_cells(text: str) -> Iterator[Candidate]:
+    """Cells under an alias column heading, down to the first row that is not the table's."""
+    read_up_to = 0  # rows already read are not read again as headings: linear work
+    for line_start, line_end in _heading_cell_lines(text):
+        if line_start < read_up_to:
+            continue
+        line = text[line_start:line_end]
+        for delimiter in _DELIMITERS:
+            if delimiter not in line:
+                continue
+            headings = [cell.strip().lower() for cell in line.split(delimiter)]
+            columns = {i for i, heading in enumerate(headings) if heading in _COLUMN_LABELS}
+            if not columns:
+                continue
+            for row_start, row_end in _lines_after(text, line_end):
+                cells = text[row_start:row_end].split(delimiter)
+                if len(cells) != len(headings):
+                    break
+                read_up_to = row_end
+                yield from _cells(row_start, cells, columns)
+            break
+
+
+def _cells(offset: int, cells: list[str], columns: set[int]) -> Iterator[Candidate]:
+    start = offset
+    for index, cell in enumerate(cells):
+        value = cell.strip()
+        # A column heading says what its cells are, so no name shape is asked of them.
+        if index in columns and value and _acceptable(value):
+            at = start + cell.index(value)
+            yield Candidate(value, at, at + len(value), TABLE_CONFIDENCE, "table")
+        start += len(cell) + 1
+
+
+def _line_shapes(text: str) -> Iterator[Candidate]:
+    """Ad titles, and list items right under a heading that names people or shops.
+
+    Lines are matched first (a prose page has few, each tried once from its "\n");
+    only the line before each block of items is read for a heading."""
+    block_end = -1  # where the last list item line ended
+    under_heading = False
+    for line in _LINE_SHAPES.finditer(text):
+        if line.group("aged") is not None:
+            if not line.group("first")[0].isdigit():
+                yield from _candidate(line, AGED_TITLE_CONFIDENCE, "aged_title", "first")
+            continue
+        line_start = _line_start(text, line.start())
+        line_end = _line_end(text, line_start)
+        if line.group("commas"):
+            # A comma list is the one line under its heading.
+            if _follows_heading(text, line_start):
+                yield from _comma_list(text, line.start("first"), line.end("commas"))
+            continue
+        if line_start != block_end + 1:
+            under_heading = _follows_heading(text, line_start)
+        block_end = line_end
+        if under_heading:
+            group = "item" if line.group("item") else "first"
+            yield from _candidate(line, LIST_CONFIDENCE, "list_item", group)
+
+
+def _line_start(text: str, match_start: int) -> int:
+    """The start of a line a LinePattern matched: its matches after the first line open
+    with the line's "\n"."""
+    return match_start + 1 if text.startswith("\n", match_start) else match_start
+
+
+def _follows_heading(text: str, line_start: int) -> bool:
+    if line_start == 0:
+        return False
+    heading_start = text.rfind("\n", 0, line_start - 1) + 1
+    return bool(_LIST_HEADING.search(text, heading_start, line_start - 1))
+
+
+def _comma_list(text: str, start: int, end: int) -> Iterator[Candidate]:
+    """ "green_guru, StonedSailor, Stoned_stoned11": only made-up handles, since a line of
+    ordinary capitalised words separated by commas is as often prose."""
+    for entry in _LIST_ENTRY.finditer(text, start, end):
+        value = entry.group()
+        if lexicon.is_handle_shaped(value) and _acceptable(value):
+            yield Candidate(value, entry.start(), entry.end(), LIST_CONFIDENCE, "list_item")
+
+
+def _heading_cell_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line where a column label may open a cell, in text order.
+
+    Three patterns, each opening with a literal or a rare class the engine skips ahead
+    to: a label opening a line, one right after a comma (CSV headers have no space
+    there; prose does) and, on pages that have "|", tabs or ";", one after those."""
+    found = [_LINE_OPENING_LABEL.finditer("\n" + text), _COMMA_LABEL.finditer(text)]
+    if "|" in text or "\t" in text or ";" in text:
+        found.append(_DELIMITED_LABEL.finditer(text))
+    lines = set()
+    for labels in found:
+        for label in labels:
+            # Offsets from "\n" + text are one past the text's, which the line search absorbs.
+            at = min(label.end(), len(text)) - 1
+            lines.add((text.rfind("\n", 0, at) + 1, _line_end(text, at)))
+    return sorted(lines)
+
+
+def _lines_after(text: str, line_end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines after the one ending at ``line_end``."""
+    start = line_end + 1
+    while start < len(text):
+        end = _line_end(text, start)
+        yield start, end
+        start = end + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
+def _candidate(
+    found: re.Match[str], confidence: float, rule: str, group: str = "name"
+) -> Iterator[Candidate]:
+    value = found.group(group)
+    if lexicon.is_name_shaped(value) and _acceptable(value):
+        yield Candidate(value, found.start(group), found.end(group), confidence, rule)
+
+
+def _acceptable(value: str) -> bool:
+    return not lexicon.is_rejected(value) and any(ch.isalpha() for ch in value)
