@@ -74,7 +74,8 @@ _SIGN_AFTER_OPENER = re.compile(rb"@(?:(?<=[\[({<]@)|(?<=[\[({<] @))")
 _OPENER_BYTES = b"[({<"
 _MAX_LOCAL = 64
 _LOCAL_CHARS = r"[\w.%+\-]"
-_LOCAL_BEFORE = re.compile(rf"{_LOCAL_CHARS}{{1,{_MAX_LOCAL}}}$")
+_LOCAL_CHAR = re.compile(_LOCAL_CHARS)
+_LOCAL_RUN = re.compile(rf"{_LOCAL_CHARS}{{1,{_MAX_LOCAL}}}")
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _DOT = r"(?:\.|\s*[\[({<]\s*(?:(?i:dot)|\.)\s*[\])}>]\s*|\s+(?:dot|DOT|Dot)\s+|\s+\.\s+)"
 _DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
@@ -159,19 +160,22 @@ def _widen(text: str, start: int, end: int, style: AtStyle) -> _At:
 def _address_at(text: str, low: bytes, at: _At) -> Match | None:
     if at.style is AtStyle.PLAIN and _is_bracketed(text, at):
         return None  # "(@)": the bracket scan reports it
-    # The domain first: an anchored match that fails at once after most prose "at"s,
-    # where the local part's search tries every start in its window.
+    # The domain first: an anchored match that fails at once after most prose "at"s.
     domain_match = _DOMAIN.match(text, at.end)
     if domain_match is None:
         return None
     window_start = max(0, at.start - _MAX_LOCAL)
-    local_match = _LOCAL_BEFORE.search(text, window_start, at.start)
-    if local_match is None:
+    # The local part is the run of local-part characters that ends at the "at". Searched
+    # for forwards ("run$"), every start in the window is tried and each run re-read;
+    # read backwards from the "at", it is one anchored match.
+    run = _LOCAL_RUN.match(text[window_start : at.start][::-1])
+    if run is None:
         return None
-    if local_match.start() == window_start > 0 and re.match(_LOCAL_CHARS, text[window_start - 1]):
+    run_start = at.start - run.end()
+    if run_start == window_start > 0 and _LOCAL_CHAR.match(text, window_start - 1):
         return None  # longer than any local part
-    local = local_match.group().lstrip(".")
-    local_start = local_match.end() - len(local)
+    local = text[run_start : at.start].lstrip(".")
+    local_start = at.start - len(local)
     separators = _DOT_SPLIT.findall(domain_match.group())
     labels = _DOT_SPLIT.split(domain_match.group())
     domain = ".".join(labels)
