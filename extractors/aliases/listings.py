@@ -61,24 +61,17 @@ _LINE_SHAPES = LinePattern.compile(
     rf"[ \t]*+(?:(?:\d{{1,2}}[.)]|[-*•·])[ \t]+(?P<item>{_LINE_HANDLE})"
     r"[ \t]*(?=$|[(|:,]|[-–—][ \t])"
     rf"|(?P<first>{_LINE_HANDLE})(?:"
-    r"[ \t]*(?=[(|:]|[-–—][ \t])"
+    r"(?P<rated>)[ \t]*\((?:\d{1,3}(?:[.,]\d{1,2})?[ \t]?%|\d(?:[.,]\d{1,2})?[ \t]?/[ \t]?5)\)"
+    r"|(?P<aged>)[ \t]*[^\w\s\x00-\x7f]{1,8}[ \t]*(?:1[89]|[2-5]\d)(?!\w)"
     rf"|(?P<commas>(?:[ \t]*,[ \t]*{_LINE_HANDLE})+)[ \t]*\.?[ \t]*$"
-    r"|(?P<aged>)[ \t]*[^\w\s\x00-\x7f]{1,8}[ \t]*(?:1[89]|[2-5]\d)(?!\w)))"
+    r"|[ \t]*(?=[(|:]|[-–—][ \t])))"
 )
 _LIST_ENTRY = re.compile(_HANDLE)
-
-_RATED_HEADER = LinePattern.compile(
-    rf"[ \t]*(?P<name>{_HANDLE})[ \t]*"
-    r"\((?:\d{1,3}(?:[.,]\d{1,2})?[ \t]?%|\d(?:[.,]\d{1,2})?[ \t]?/[ \t]?5)\)"
-)
 
 
 def find_listing_aliases(text: str) -> Iterator[Candidate]:
     yield from _table_cells(text)
     yield from _line_shapes(text)
-    if "%)" in text or "5)" in text:
-        for header in _RATED_HEADER.finditer(text):
-            yield from _candidate(header, RATED_HEADER_CONFIDENCE, "rated_header")
 
 
 def _table_cells(text: str) -> Iterator[Candidate]:
@@ -116,13 +109,17 @@ def _cells(offset: int, cells: list[str], columns: set[int]) -> Iterator[Candida
 
 
 def _line_shapes(text: str) -> Iterator[Candidate]:
-    """Ad titles, and list items right under a heading that names people or shops.
+    """Vendor headers, ad titles, and list items right under a heading that names people
+    or shops.
 
     Lines are matched first (a prose page has few, each tried once from its "\n");
     only the line before each block of items is read for a heading."""
     block_end = -1  # where the last list item line ended
     under_heading = False
     for line in _LINE_SHAPES.finditer(text):
+        if line.group("rated") is not None:
+            yield from _candidate(line, RATED_HEADER_CONFIDENCE, "rated_header", "first")
+            continue
         if line.group("aged") is not None:
             if not line.group("first")[0].isdigit():
                 yield from _candidate(line, AGED_TITLE_CONFIDENCE, "aged_title", "first")
