@@ -76,8 +76,16 @@ _MAX_LOCAL = 64
 _LOCAL_CHARS = r"[\w.%+\-]"
 _LOCAL_CHAR = re.compile(_LOCAL_CHARS)
 _LOCAL_RUN = re.compile(rf"{_LOCAL_CHARS}{{1,{_MAX_LOCAL}}}")
+# Look-alikes pages write to slip past address harvesters: the fullwidth and small
+# commercial at ("name＠proton．me", "name﹫mail.com"), and the fullwidth, ideographic,
+# halfwidth ideographic and small full stops.
+_LOOKALIKE_ATS = "\uff20\ufe6b"
+_LOOKALIKE_DOTS = "\uff0e\u3002\uff61\ufe52"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
-_DOT = r"(?:\.|\s*[\[({<]\s*(?:(?i:dot)|\.)\s*[\])}>]\s*|\s+(?:dot|DOT|Dot)\s+|\s+\.\s+)"
+_DOT = (
+    rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot)|\.)\s*[\])}}>]\s*"
+    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period)\s+|\s+\.\s+)"
+)
 _DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
 _DOT_SPLIT = re.compile(_DOT)
 
@@ -89,6 +97,9 @@ _PROSE_BEFORE_AT = _words(
     pm online available
     """
 )
+# "period" is an ordinary word, and two-letter country domains are ordinary words
+# ("in", "to", "by"): a dot written "period" needs a mail provider or one of these.
+_PERIOD_TLDS = _words("com net org")
 # "logo@2x.png": image names, not addresses.
 _FILE_EXTENSIONS = _words(
     """
@@ -108,6 +119,7 @@ _JABBER_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-]?\s{0,3}(?:jabber|xmpp)\b")
 
 
 def find(text: str, low: bytes) -> Iterator[Match]:
+    low = _with_lookalike_ats(text, low)
     taken_until = 0
     for at in _at_tokens(text, low):
         if at.start < taken_until:
@@ -142,9 +154,23 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     return sorted((t for t in tokens if _word_on_both_sides(text, t)), key=lambda t: t.start)
 
 
+def _with_lookalike_ats(text: str, low: bytes) -> bytes:
+    """The skeleton with look-alike at-signs written "@", so one scan finds them all."""
+    if text.isascii():
+        return low  # most pages: one C pass
+    patched: bytearray | None = None
+    for lookalike in _LOOKALIKE_ATS:
+        pos = text.find(lookalike)
+        while pos != -1:
+            patched = patched or bytearray(low)
+            patched[pos] = ord("@")
+            pos = text.find(lookalike, pos + 1)
+    return low if patched is None else bytes(patched)
+
+
 def _symbol_at(text: str, pos: int) -> _At:
     at = _widen(text, pos, pos + 1, AtStyle.PLAIN)
-    if at.start < pos or at.end > pos + 1:
+    if at.start < pos or at.end > pos + 1 or text[pos] != "@":
         return _At(at.start, at.end, AtStyle.SYMBOL)
     return at
 
@@ -176,8 +202,9 @@ def _address_at(text: str, low: bytes, at: _At) -> Match | None:
         return None  # longer than any local part
     local = text[run_start : at.start].lstrip(".")
     local_start = at.start - len(local)
-    separators = _DOT_SPLIT.findall(domain_match.group())
-    labels = _DOT_SPLIT.split(domain_match.group())
+    written_domain = _without_prose_period(domain_match.group())
+    separators = _DOT_SPLIT.findall(written_domain)
+    labels = _DOT_SPLIT.split(written_domain)
     domain = ".".join(labels)
     dots_written_out = any(sep != "." for sep in separators)
     if not local or not _plausible(local, domain, at.style, dots_written_out):
@@ -185,7 +212,7 @@ def _address_at(text: str, low: bytes, at: _At) -> Match | None:
     value = _validated(local, labels)
     if value is None:
         return None
-    start, end = local_start, domain_match.end()
+    start, end = local_start, domain_match.start() + len(written_domain)
     jabber = _is_jabber(low, start, end, labels)
     obfuscated = at.style is not AtStyle.PLAIN or dots_written_out
     if jabber:
@@ -204,6 +231,21 @@ def _address_at(text: str, low: bytes, at: _At) -> Match | None:
         confidence=confidence,
         extractor=extractor,
     )
+
+
+def _without_prose_period(written: str) -> str:
+    """The domain as written, cut before a dot written "period" unless the result is
+    plausible: "x@gmail.com period for refunds" is x@gmail.com, and "processed at
+    checkout period to ..." is prose."""
+    if "period" not in written.lower():
+        return written
+    labels = _DOT_SPLIT.split(written)
+    if is_known_provider(".".join(labels)) or labels[-1].lower() in _PERIOD_TLDS:
+        return written
+    first_period = next(
+        sep for sep in _DOT_SPLIT.finditer(written) if sep.group().strip().lower() == "period"
+    )
+    return written[: first_period.start()]
 
 
 def _word_on_both_sides(text: str, at: _At) -> bool:

@@ -32,9 +32,14 @@ _RESERVED_PATHS = _words(
     confirmphone boost invoice giftcode contact iv
     """
 )
-_LINK_HOSTS = (b"t.me/", b"telegram.me/", b"telegram.dog/")
+_PLAIN_LINK_HOSTS = (b"t.me/", b"telegram.me/", b"telegram.dog/")
+# "t[.]me/vendor", "telegram(dot)me/vendor": the dot bracketed against link scrapers.
+_BRACKETED_DOTS = (b"[.]", b"(.)", b"{.}", b"[dot]", b"(dot)", b"{dot}")
+_LINK_HOSTS = _PLAIN_LINK_HOSTS + tuple(
+    host.replace(b".", dot) for host in _PLAIN_LINK_HOSTS for dot in _BRACKETED_DOTS
+)
 # The hosts are found from their "/": a literal the regex engine skips to at memchr-like
-# speed, where one find per host read the page three times. No host ends another
+# speed, where one find per host read the page again for each. No host ends another
 # ("telegram.me/" ends in "m.me/"), so each "/" found ends exactly one of them.
 _LINK_HOST_END = re.compile(
     b"/(?:" + b"|".join(b"(?<=" + re.escape(host) + b")" for host in _LINK_HOSTS) + b")"

@@ -30,8 +30,16 @@ _RFC4648_TO_INT_DIGITS = bytes.maketrans(
 )
 _DECODED_LENGTH = V3_LABEL_LENGTH * 5 // 8  # 35 bytes: public key, checksum, version
 
-# What stands before "onion": a dot, or a written-out / bracketed dot.
-_SEPARATOR_BEFORE = re.compile(r"(?:\.|\s*[\[({]\s*(?:\.|(?i:dot))\s*[\])}]\s*|\s+(?i:dot)\s+)$")
+# What stands before "onion": a dot (or a fullwidth, ideographic, halfwidth ideographic or
+# small full stop), or a written-out / bracketed / spaced dot.
+_SEPARATOR_BEFORE = re.compile(
+    r"(?:[.\uff0e\u3002\uff61\ufe52]|\s*[\[({]\s*(?:\.|(?i:dot))\s*[\])}]\s*|\s+(?i:dot)\s+"
+    r"|\s+\.\s+)$"
+)
+# A label broken into groups ("abcd efgh ... wxyd.onion"), read backwards from its end.
+_LABEL_GROUPS_REVERSED = re.compile(r"[A-Za-z2-7]+(?:[ \t]{1,2}[A-Za-z2-7]+)+")
+_LABEL_GROUP = re.compile(r"[A-Za-z2-7]+")
+_MAX_SPACED_LABEL = 3 * V3_LABEL_LENGTH  # one- or two-space gaps between groups
 _SEPARATOR_WINDOW = 12
 
 
@@ -72,12 +80,18 @@ def find(text: str, low: bytes) -> Iterator[Match]:
             continue
         label_end = separator.start()
         label_start = label_end - V3_LABEL_LENGTH
+        label = text[max(0, label_start) : label_end]
+        # Too short, or part of a longer run: not a v3 label as written.
         if label_start < 0 or (label_start > 0 and text[label_start - 1].isalnum()):
-            continue  # too short, or part of a longer run: not a v3 label
-        label = text[label_start:label_end]
+            label = ""
+        spaced = False
         if not is_v3_label(label):
-            continue
-        plain = separator.group() == "."
+            found = _spaced_label(text, label_end)
+            if found is None:
+                continue
+            label_start, label = found
+            spaced = True
+        plain = separator.group() == "." and not spaced
         yield Match(
             kind=kinds.ONION,
             value=label.lower() + ".onion",
@@ -87,3 +101,24 @@ def find(text: str, low: bytes) -> Iterator[Match]:
             confidence=CONFIDENCE_PLAIN if plain else CONFIDENCE_OBFUSCATED,
             extractor="contacts.onion" if plain else "contacts.onion_obfuscated",
         )
+
+
+def _spaced_label(text: str, label_end: int) -> tuple[int, str] | None:
+    """Start and label of a v3 label written in space-separated groups that ends at
+    ``label_end``. Words before the label are base32 too, so groups are taken from
+    the end until exactly 56 characters; the checksum then decides."""
+    window_start = max(0, label_end - _MAX_SPACED_LABEL)
+    groups = _LABEL_GROUPS_REVERSED.match(text[window_start:label_end][::-1])
+    if groups is None:
+        return None
+    label_chars = 0
+    for group in _LABEL_GROUP.finditer(groups.group()):
+        label_chars += len(group.group())
+        if label_chars < V3_LABEL_LENGTH:
+            continue
+        start = label_end - group.end()
+        if label_chars > V3_LABEL_LENGTH or (start > 0 and text[start - 1].isalnum()):
+            return None
+        label = "".join(text[start:label_end].split())
+        return (start, label) if group.start() > 0 and is_v3_label(label) else None
+    return None

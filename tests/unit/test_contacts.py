@@ -370,6 +370,10 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "telegram links": (_repeated("t.me/"), 200_000),
     "wickr cues": (_repeated("wickr: "), 200_000),
     "hex": (_repeated("05" + "ab" * 40), 1_000_000),
+    "look-alike at signs": (_repeated("a\uff20"), 100_000),
+    "the word period": (_repeated("a at b period c "), 100_000),
+    "base32 groups then onion": (_repeated("abcd " * 30 + ".onion "), 400_000),
+    "bracketed telegram hosts": (_repeated("t[.]me/"), 200_000),
 }
 
 
