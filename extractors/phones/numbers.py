@@ -37,7 +37,7 @@ def read_number(digits: str, plus: bool, region: str, bare_allowed: bool) -> Num
     if not 7 <= len(digits) <= MAX_DIGITS:
         return None
     if plus:
-        return _valid("+" + digits, None, Reading.INTERNATIONAL)
+        return _international(digits, Reading.INTERNATIONAL)
     # parse() with a region also reads that region's own international prefix
     # ("011 44 ..." in the US); "00" is the prefix nearly everywhere else.
     if digits[0] == "0" or _national_length_possible(region, len(digits)):
@@ -45,9 +45,9 @@ def read_number(digits: str, plus: bool, region: str, bare_allowed: bool) -> Num
         if national is not None:
             return national
     if digits.startswith("00"):
-        return _valid("+" + digits[2:], None, Reading.INTERNATIONAL)
+        return _international(digits[2:], Reading.INTERNATIONAL)
     if bare_allowed and 11 <= len(digits) <= 15:
-        return _valid("+" + digits, None, Reading.BARE_COUNTRY_CODE)
+        return _international(digits, Reading.BARE_COUNTRY_CODE)
     return None
 
 
@@ -84,3 +84,20 @@ def _valid(number: str, region: str | None, reading: Reading) -> Number | None:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return Number(phonenumbers.format_number(parsed, PhoneNumberFormat.E164), reading)
+
+
+# Mexico dropped the "1" that mobile numbers carried after +52 in 2019; ads and
+# WhatsApp links still write "+52 1 55 5555 0199", which phonenumbers calls invalid.
+_MEXICO_OLD_MOBILE = "521"
+_MEXICO_OLD_MOBILE_LENGTH = 13  # 52 + 1 + ten national digits
+
+
+def _international(digits: str, reading: Reading) -> Number | None:
+    """Digits that start with a country code, read as the number they stand for."""
+    number = _valid("+" + digits, None, reading)
+    old_mexican_mobile = len(digits) == _MEXICO_OLD_MOBILE_LENGTH and digits.startswith(
+        _MEXICO_OLD_MOBILE
+    )
+    if number is None and old_mexican_mobile:
+        return _valid("+52" + digits[3:], None, reading)
+    return number

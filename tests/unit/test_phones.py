@@ -77,6 +77,10 @@ def test_plain_us_formats(written: str) -> None:
         ("0044 7911 123456", "+447911123456"),
         ("00 44 7911 123456", "+447911123456"),
         ("＋44 7911 123456", "+447911123456"),
+        # Mexican mobiles as written before 2019, with the "1" that is gone now
+        ("+52 1 55 5555 0199", "+525555550199"),
+        ("0052 1 55 5555 0199", "+525555550199"),
+        ("+52 55 5555 0199", "+525555550199"),
     ],
 )
 def test_international_numbers_in_any_region(written: str, e164: str) -> None:
@@ -102,6 +106,11 @@ def test_national_numbers_follow_the_default_region(region: str, written: str, e
 
 def test_the_regions_own_international_prefix() -> None:
     assert _values("011 44 7911 123456") == ["+447911123456"]  # NANP's prefix, in the US
+
+
+def test_the_old_mexican_mobile_one_is_dropped_only_where_it_makes_a_number() -> None:
+    assert _values("https://wa.me/5215555550199") == ["+525555550199"]
+    assert _values("WhatsApp: +52 1 55 5555 019") == []  # one digit short either way
 
 
 def test_country_code_without_plus_only_where_written_so() -> None:
