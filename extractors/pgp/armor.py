@@ -22,7 +22,8 @@ with warnings.catch_warnings():
     import pgpy
 
 _BEGIN = re.compile(r"-{3,}\s*BEGIN PGP PUBLIC KEY BLOCK\s*-{3,}")
-_END = re.compile(r"-{3,}\s*END PGP PUBLIC KEY BLOCK\s*-{3,}")
+_END_WORDS = "END PGP PUBLIC KEY BLOCK"
+_END = re.compile(rf"-{{3,}}\s*{_END_WORDS}\s*-{{3,}}")
 # A key with many signatures runs to tens of kilobytes; beyond this the END line
 # is missing and the block is not a key.
 MAX_BLOCK = 512 * 1024
@@ -64,12 +65,35 @@ def armored_blocks(text: str) -> Iterator[ArmoredBlock]:
             limit = min(len(text), begin.end() + MAX_BLOCK)
             if next_pos != -1:
                 limit = min(limit, next_pos)  # a second BEGIN first: this one is truncated
-            end = _END.search(text, begin.end(), limit)
+            end = _end_line(text, begin.end(), limit)
             if end is not None:
                 keys = parse_keys(text[begin.end() : end.start()])
                 if keys:
                     yield ArmoredBlock(begin.start(), end.end(), keys)
         pos = next_pos
+
+
+def _end_line(text: str, lo: int, limit: int) -> re.Match[str] | None:
+    """What ``_END.search(text, lo, limit)`` finds. The pattern opens with a repeat, so
+    a search tries it at every position of the base64 body; instead the literal words
+    are found (str.find, C), and the pattern is matched where the dashes and spaces
+    before them begin. An END line for a later occurrence cannot start before an
+    earlier occurrence ends, so the first that matches is the search's answer, and
+    no character is walked over twice."""
+    floor = lo
+    pos = text.find(_END_WORDS, lo, limit)
+    while pos != -1:
+        start = pos
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        while start > floor and text[start - 1] == "-":
+            start -= 1
+        found = _END.match(text, start, limit)
+        if found is not None:
+            return found
+        floor = pos + len(_END_WORDS)
+        pos = text.find(_END_WORDS, floor, limit)
+    return None
 
 
 # A vendor's key is repeated on every page of the vendor's; parsing costs milliseconds.

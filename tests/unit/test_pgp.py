@@ -14,7 +14,7 @@ from pgpy.constants import EllipticCurveOID, HashAlgorithm, KeyFlags, PubKeyAlgo
 
 from extractors import kinds
 from extractors.base import Match
-from extractors.pgp import FAMILY, find
+from extractors.pgp import FAMILY, armor, find
 from tests.linear_time import growth_ratio, limit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pgp"
@@ -262,6 +262,13 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "key words": (_repeated("my key "), 200_000),
     "hex after cues": (_repeated("PGP " + "ab12" * 10 + " "), 200_000),
     "grouped hex": (_repeated("fpr " + "ab12 " * 10), 200_000),
+    "end words after dashes": (
+        lambda n: (
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----\n"
+            + _repeated("-- \nEND PGP PUBLIC KEY BLOCK ")(n)
+        ),
+        400_000,
+    ),
 }
 
 
@@ -270,3 +277,17 @@ def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
     ratio = growth_ratio(find, make, size)
     assert ratio < limit(), f"{name}: {ratio:.2f}"
+
+
+def test_end_line_is_what_a_search_finds() -> None:
+    # The END line is found from its words, not by a search at every position: the
+    # two must agree wherever the dashes and spaces fall and wherever the stretch ends.
+    rng = random.Random(11)
+    pieces = ["-", "--", "---", " ", "\n", "\u00a0", "x", "END PGP PUBLIC KEY BLOCK", "-----"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        limit = rng.randint(lo, len(text))
+        expected = armor._END.search(text, lo, limit)
+        found = armor._end_line(text, lo, limit)
+        assert (found and found.span()) == (expected and expected.span()), (text, lo, limit)
