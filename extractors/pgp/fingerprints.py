@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
 # and not for the keys of other things. The cue words are pgp, gpg, fingerprint, fpr,
@@ -60,8 +61,7 @@ class WrittenFingerprint:
     value: str  # 40 hex digits, upper case, no spaces
 
 
-@dataclass(frozen=True, slots=True)
-class _Cue:
+class _Cue(NamedTuple):  # a named tuple: built for every cue word, cheaper than a dataclass
     start: int
     end: int
     only_right_before: bool  # "key": counts only directly before the digits
