@@ -238,14 +238,16 @@ def _without_prose_period(written: str) -> str:
     plausible: "x@gmail.com period for refunds" is x@gmail.com, and "processed at
     checkout period to ..." is prose."""
     if "period" not in written.lower():
-        return written
+        return written  # most domains: no separator to look at
+    periods = [
+        sep for sep in _DOT_SPLIT.finditer(written) if sep.group().strip().lower() == "period"
+    ]
+    if not periods:
+        return written  # "period" is a label: "x@period.com"
     labels = _DOT_SPLIT.split(written)
     if is_known_provider(".".join(labels)) or labels[-1].lower() in _PERIOD_TLDS:
         return written
-    first_period = next(
-        sep for sep in _DOT_SPLIT.finditer(written) if sep.group().strip().lower() == "period"
-    )
-    return written[: first_period.start()]
+    return written[: periods[0].start()]
 
 
 def _word_on_both_sides(text: str, at: _At) -> bool:

@@ -3,6 +3,8 @@ in groups, bracketed Telegram link hosts. Positives and the prose they must not 
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from extractors import contacts, kinds
@@ -141,3 +143,46 @@ def test_obfuscated_telegram(text: str, raw: str) -> None:
 )
 def test_no_telegram(text: str) -> None:
     assert [m for m in _found(text) if m.kind == kinds.TELEGRAM] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mail x@period.com now", "x@period.com"),
+        ("mail x@gmail.com period", "x@gmail.com"),
+        ("mail x＠gmail.com period in the day", "x@gmail.com"),
+    ],
+)
+def test_period_as_a_label_or_at_the_end(text: str, value: str) -> None:
+    assert _found_one(text, kinds.EMAIL).value == value
+
+
+def test_fragments_of_every_form_never_break_the_family() -> None:
+    pieces = [
+        *"＠﹫．。｡﹒@. \n_-",
+        "\ud800",
+        "at",
+        " at ",
+        "period",
+        " period ",
+        "dot",
+        "[.]",
+        "(.)",
+        "{dot}",
+        "me/",
+        "t[.]me/",
+        "telegram(dot)me/",
+        "onion",
+        ".onion",
+        "name",
+        "gmail",
+        "com",
+        "tg:",
+        "wickr",
+        ONION[:8],
+        ONION[8:16],
+        ONION,
+    ]
+    rng = random.Random(3)
+    for _ in range(5_000):
+        _found("".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))))
