@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from extractors import kinds
 from extractors.aliases.cues import Candidate, find_candidates
+from extractors.aliases.handles import find_handle_shapes
 from extractors.aliases.listings import find_listing_aliases
 from extractors.aliases.ner import ModelNotInstalledError, find_entities, require_model
 from extractors.aliases.structured import find_structured
@@ -32,6 +33,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_candidates(text),
         find_layout_aliases(text),
         find_listing_aliases(text),
+        find_handle_shapes(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))

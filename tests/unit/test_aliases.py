@@ -292,8 +292,8 @@ class TestLinearWork:
         assert values(prose + "hey guys, its Mia") == ["Mia"]
         assert values(prose + "its Mia") == []
         assert values(" " * 300 + "its Mia") == ["Mia"]
-        assert values(prose + "\n~ DrWhite") == ["DrWhite"]
-        assert values(prose + "~ DrWhite") == []
+        assert values(prose + "\n~ Jade") == ["Jade"]
+        assert values(prose + "~ Jade") == []
 
     def test_pathological_input_still_extracts(self) -> None:
         assert set(values("vendor: " * 1_000 + "vendor: DrWhite")) == {"DrWhite"}

@@ -1,0 +1,180 @@
+"""Handles recognised by their shape alone, with no cue phrase before them.
+
+Forum and market users pick names no dictionary has: CamelCase ("KrautKing",
+"TheCandyman", "GreenGoblin420"), words joined by underscores ("ghost_rider77"), or a
+title glued to a name ("Dr.Feelgood", "Ms.Molly"). Written like that in running text,
+such a token is almost always somebody's handle, whether the sentence says "vendor" or
+"I ordered from". Cue rules miss those sentences; this rule reads the token itself.
+
+What else is written that way is excluded: brands and platforms (WhatsApp, PayPal),
+markets (AlphaBay), places with Mc/De/La prefixes, code (snake_case next to "()" or
+in a path), file and host names, constants in capitals. A shape is weaker evidence than
+a cue, so these aliases carry a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.aliases.cues import Candidate
+from extractors.aliases.lexicon import is_not_alias_word, is_rejected, words
+
+CONFIDENCE = 0.5
+
+# Platforms, products and companies written in CamelCase, lower-cased. The lexicon's
+# organisation list (markets, carriers, wallets) is checked too.
+BRANDS = words(
+    """
+    whatsapp paypal cashapp youtube tiktok onlyfans linkedin playstation powerpoint
+    javascript typescript wordpress github gitlab facebook instagram snapchat facetime
+    bitcoin litecoin dogecoin coinbase blockchain blockchair torbrowser protonmail
+    protonvpn nordvpn expressvpn mullvadvpn veracrypt keepass keepassxc openssl openpgp
+    gnupg localbitcoins localmonero skipthegames megapersonals backpage cityxguide
+    listcrawler pornhub xvideos gofundme applepay googlepay westernunion moneygram
+    greendot mastercard wellsfargo bankofamerica darkweb darknet deepweb hiddenwiki
+    torproject duckduckgo startpage wikileaks securedrop onionshare zeronet freenet
+    oxycontin walmart homedepot bestbuy airbnb ubereats doordash grubhub playboy
+    chatgpt openai microsoft iphone android telegram signalapp threema jabber
+    whitehouse whitehousemarket darkmarket deepdotweb cashaddr segwit metamask
+    trustwallet bitpay coinjoin joinmarket bitcoincash
+    """
+)
+# Column and field names ("vendor_id", "btc_payout"): snake_case made of these and of
+# the lexicon's words is a schema, not a person.
+_FIELD_WORDS = words(
+    """
+    id ids no num qty url uri usd eur gbp btc xmr eth ltc amount total count sum price
+    payout fee fees type status code key value hash addr address name names email phone
+    user username login pass password first last created updated date time ts txid tx
+    """
+)
+# A run this long without a space is an encoded blob (a base64 line of a key block),
+# and a CamelCase-looking piece of it is chance.
+_LONGEST_PLAIN_CHUNK = 40
+_NOT_SPACE_RUN = re.compile(r"[^ \n\t]*")
+
+# Family-name prefixes that make place and person names look CamelCase.
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Lo", "Van", "Von"})
+_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Sir", "Lord", "Lady", "Capt", "Prof", "Doc")
+
+# One byte per character: lower-case letter "a", capital "A", digit "0", "_" and "."
+# kept, anything else a space. CamelCase joints ("aA"), underscores and titles glued to
+# a name ("a.A") are found with bytes.find at C speed; prose has almost none of them.
+_MASK = bytes(
+    ord("a")
+    if chr(b).islower() and chr(b).isascii()
+    else ord("A")
+    if chr(b).isupper() and chr(b).isascii()
+    else ord("0")
+    if chr(b).isdigit() and chr(b).isascii()
+    else b
+    if chr(b) in "_."
+    else ord(" ")
+    for b in range(256)
+)
+_TITLE_JOINT = b"a.A"
+_JOINTS = (b"aA", b"_", _TITLE_JOINT)
+
+_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[0-9]*")
+_SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+_TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\.[A-Z][a-z]+[A-Za-z0-9]*")
+# Characters that make the token part of something longer: an address, a path, a
+# host, a hashtag, a hyphenated word.
+_GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$")
+_GLUED_AFTER = frozenset("@/\\-(=+")
+_MAX_TOKEN = 32
+
+
+def find_handle_shapes(text: str) -> Iterator[Candidate]:
+    mask = text.encode("latin-1", "replace").translate(_MASK)
+    site = _site_name(text)
+    seen: set[int] = set()
+    for joint in _JOINTS:
+        position = mask.find(joint)
+        while position != -1:
+            start, end = _word_bounds(mask, position)
+            if joint == _TITLE_JOINT:
+                end = _word_bounds(mask, position + 2)[1]  # the name after the dot
+            # Words longer than any handle (addresses, base64) are skipped whole.
+            if end - start <= _MAX_TOKEN and start not in seen:
+                seen.add(start)
+                candidate = _read(text, start)
+                if candidate is not None and candidate.value != site:
+                    yield candidate
+            position = mask.find(joint, max(end, position + 1))
+
+
+def _word_bounds(mask: bytes, position: int) -> tuple[int, int]:
+    """The run of letters, digits and "_" around ``position`` (the mask makes every
+    other character a space, except "." which ends a word too)."""
+    start = max(mask.rfind(b" ", 0, position), mask.rfind(b".", 0, position)) + 1
+    ends = [end for end in (mask.find(b" ", position), mask.find(b".", position)) if end != -1]
+    return start, min(ends, default=len(mask))
+
+
+# "Houston ads | NightList": the page title names the page, then the site, whose name
+# is on every page of it and is nobody's alias.
+_TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::|»)\s")
+
+
+def _site_name(text: str) -> str | None:
+    title = text[: text.find("\n")] if "\n" in text else text
+    parts = _TITLE_SEPARATOR.split(title)
+    return parts[-1].strip() if len(parts) > 1 else None
+
+
+def _read(text: str, start: int) -> Candidate | None:
+    for shape in (_TITLED, _SNAKE, _CAMEL):
+        match = shape.match(text, start)
+        if match is None:
+            continue
+        end = match.end()
+        word = _TOKEN.match(text, start)
+        # The shape must be the whole token ("iPhone14Pro" is not "Phone14Pro").
+        if word is not None and shape is not _TITLED and word.end() != end:
+            return None
+        value = match.group()
+        if _acceptable(text, start, end, value, shape):
+            return Candidate(value, start, end, CONFIDENCE, "handle_shape")
+        return None
+    return None
+
+
+def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[str]) -> bool:
+    if len(value) > _MAX_TOKEN or is_rejected(value):
+        return False
+    if start > 0 and (text[start - 1] in _GLUED_BEFORE or text[start - 1].isalnum()):
+        return False
+    if end < len(text):
+        after = text[end]
+        if after in _GLUED_AFTER or after.isalnum():
+            return False
+        if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return False  # a file or host name: "tor_browser.exe", "KrautKing.onion"
+    if _in_long_chunk(text, start, end):
+        return False
+    if shape is _SNAKE:
+        if value.isupper():
+            return False  # MAX_SIZE is a constant
+        parts = value.lower().split("_")
+        return not (value.islower() and all(_is_field_word(part) for part in parts))
+    if shape is _CAMEL:
+        lowered = value.lower()
+        if lowered in BRANDS or lowered.removeprefix("the") in BRANDS:
+            return False
+        first_word = re.match(r"[A-Z][a-z]*", value)
+        return first_word is None or first_word.group() not in _NAME_PREFIXES
+    return True
+
+
+def _is_field_word(part: str) -> bool:
+    word = part.rstrip("0123456789")
+    return not word or word in _FIELD_WORDS or is_not_alias_word(word)
+
+
+def _in_long_chunk(text: str, start: int, end: int) -> bool:
+    left = max(text.rfind(space, 0, start) for space in " \n\t") + 1
+    right = _NOT_SPACE_RUN.match(text, end).end()
+    return right - left > _LONGEST_PLAIN_CHUNK
