@@ -52,7 +52,7 @@ _FIELD_WORDS = words(
 # A run this long without a space is an encoded blob (a base64 line of a key block),
 # and a CamelCase-looking piece of it is chance.
 _LONGEST_PLAIN_CHUNK = 40
-_NOT_SPACE_RUN = re.compile(r"[^ \n\t]*")
+_NOT_SPACE_RUN = re.compile(rf"[^ \n\t]{{0,{_LONGEST_PLAIN_CHUNK + 1}}}")
 
 # Family-name prefixes that make place and person names look CamelCase.
 _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Lo", "Van", "Von"})
@@ -89,7 +89,7 @@ _MAX_TOKEN = 32
 
 def find_handle_shapes(text: str) -> Iterator[Candidate]:
     mask = text.encode("latin-1", "replace").translate(_MASK)
-    site = _site_name(text)
+    site: str | None = None
     seen: set[int] = set()
     for joint in _JOINTS:
         position = mask.find(joint)
@@ -97,12 +97,20 @@ def find_handle_shapes(text: str) -> Iterator[Candidate]:
             start, end = _word_bounds(mask, position)
             if joint == _TITLE_JOINT:
                 end = _word_bounds(mask, position + 2)[1]  # the name after the dot
-            # Words longer than any handle (addresses, base64) are skipped whole.
+            chunk_start, chunk_end = _chunk(text, start, end)
+            if chunk_end - chunk_start > _LONGEST_PLAIN_CHUNK:
+                # An encoded blob (a base64 line of a key block, an address with its
+                # URL): its CamelCase-looking pieces are chance. Skipped whole.
+                position = mask.find(joint, chunk_end)
+                continue
+            # Words longer than any handle are skipped whole.
             if end - start <= _MAX_TOKEN and start not in seen:
                 seen.add(start)
                 candidate = _read(text, start)
-                if candidate is not None and candidate.value != site:
-                    yield candidate
+                if candidate is not None:
+                    site = _site_name(text) if site is None else site
+                    if candidate.value != site:
+                        yield candidate
             position = mask.find(joint, max(end, position + 1))
 
 
@@ -116,13 +124,16 @@ def _word_bounds(mask: bytes, position: int) -> tuple[int, int]:
 
 # "Houston ads | NightList": the page title names the page, then the site, whose name
 # is on every page of it and is nobody's alias.
+_LONGEST_TITLE = 200
 _TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::|»)\s")
 
 
-def _site_name(text: str) -> str | None:
-    title = text[: text.find("\n")] if "\n" in text else text
+def _site_name(text: str) -> str:
+    """The last part of the first line when it reads like a page title ("" if not)."""
+    line_end = text.find("\n", 0, _LONGEST_TITLE)
+    title = text[: line_end if line_end != -1 else _LONGEST_TITLE]
     parts = _TITLE_SEPARATOR.split(title)
-    return parts[-1].strip() if len(parts) > 1 else None
+    return parts[-1].strip() if len(parts) > 1 else ""
 
 
 def _read(text: str, start: int) -> Candidate | None:
@@ -153,8 +164,6 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             return False
         if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
             return False  # a file or host name: "tor_browser.exe", "KrautKing.onion"
-    if _in_long_chunk(text, start, end):
-        return False
     if shape is _SNAKE:
         if value.isupper():
             return False  # MAX_SIZE is a constant
@@ -174,7 +183,10 @@ def _is_field_word(part: str) -> bool:
     return not word or word in _FIELD_WORDS or is_not_alias_word(word)
 
 
-def _in_long_chunk(text: str, start: int, end: int) -> bool:
-    left = max(text.rfind(space, 0, start) for space in " \n\t") + 1
-    right = _NOT_SPACE_RUN.match(text, end).end()
-    return right - left > _LONGEST_PLAIN_CHUNK
+def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch between white space that holds text[start:end], looked for no
+    further than a plain chunk can reach (a longer one is cut at that reach)."""
+    reach = max(0, start - _LONGEST_PLAIN_CHUNK - 1)
+    space_before = max(text.rfind(space, reach, start) for space in " \n\t")
+    left = space_before + 1 if space_before != -1 or reach == 0 else reach
+    return left, _NOT_SPACE_RUN.match(text, end).end()
