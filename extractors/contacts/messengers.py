@@ -57,16 +57,21 @@ _SEPARATOR = (
     r"(?P<sep>[\s:=\-\u2013\u2014>|(\[\u2022\u27a1\u2192\ufe0f\u2600-\u27bf"
     r"\U0001f000-\U0001faff]{0,6})"
 )
+# A verb or adverb between the cue and the handle: "her Telegram is @x", "on Wickr too
+# (x)". Unlike the nouns above it does not announce a handle, so what follows must be
+# written as one ("@x", or a handle's shape).
+_VERB = r"(?P<verb>\s+(?i:is|was|too|also|at)(?![A-Za-z0-9_]))?"
 _TELEGRAM_AFTER_CUE = re.compile(
-    rf"(?P<conn>{_CONNECTOR}){_SEPARATOR}(?P<at>@ ?)?(?P<user>{_TELEGRAM_USER}){_USER_END}"
+    rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{_TELEGRAM_USER}){_USER_END}"
 )
 _WICKR_AFTER_CUE = re.compile(
-    rf"(?P<conn>{_CONNECTOR}){_SEPARATOR}(?P<at>@ ?)?(?P<user>{_WICKR_USER}){_USER_END}"
+    rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{_WICKR_USER}){_USER_END}"
 )
 _TELEGRAM_CUES = (b"telegram", b"telega", b"tele", b"tg")
 # Every cue above begins with "tele" or "tg": one scan finds them all.
 _TELEGRAM_CUE_START = re.compile(rb"t(?:ele|g)")
 _TELEGRAM_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-:?]?\s{0,3}(?:on |via |at |in )?(?:telegram|tg)\b")
+_BOT_USERNAME = re.compile(r"(?:_(?i:bot)|(?<=[a-z0-9])Bot)$")
 _HANDLE_AFTER_AT = re.compile(rf"@({_TELEGRAM_USER}){_USER_END}")
 _EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192")
 
@@ -131,8 +136,14 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
         if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "._%+-"):
             continue  # the "@" of an e-mail address
         handle = _HANDLE_AFTER_AT.match(text, pos)
-        if handle is not None and _TELEGRAM_CUE_AFTER.match(low, handle.end()):
+        if handle is None:
+            continue
+        if _TELEGRAM_CUE_AFTER.match(low, handle.end()):
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "cued")
+        elif _BOT_USERNAME.search(handle.group(1)):
+            # Only Telegram has bots with usernames, and it makes theirs end in "bot";
+            # written "_bot" or "Bot" the suffix is no English word ("@robot", "@abbot").
+            yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "bot")
 
 
 def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
@@ -171,7 +182,13 @@ def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:
     user = found["user"]
     if user.lower() in _NOT_HANDLES:
         return False
-    if found["at"] or found["conn"] or _EXPLICIT_SEPARATOR & set(found["sep"]):
+    if found["verb"]:
+        return bool(found["at"]) or _looks_like_handle(user)
+    explicit = bool(found["at"]) or bool(_EXPLICIT_SEPARATOR & set(found["sep"]))
+    if found["conn"].strip().lower() == "me" and not explicit:
+        # "Wickr Me" is the app's own name: "Wickr Me shut down" names no handle.
+        return _looks_like_handle(user)
+    if explicit or found["conn"]:
         return True
     if not found["sep"]:
         return False  # "telegramvendor": no separation at all
@@ -190,6 +207,6 @@ def _handle(text: str, kind: str, user: str, start: int, end: int, how: str) -> 
         raw=text[start:end],
         start=start,
         end=end,
-        confidence=CONFIDENCE_LINK if how == "link" else CONFIDENCE_CUED,
+        confidence=CONFIDENCE_LINK if how in ("link", "bot") else CONFIDENCE_CUED,
         extractor=f"contacts.{kind}_{how}",
     )

@@ -252,11 +252,32 @@ class TestTelegram:
             ("Telegram: Telegram: @dark_vendor", "@dark_vendor"),
             ("Telegram (@dark_vendor)", "@dark_vendor"),
             ("TG👉 @dark_vendor", "@dark_vendor"),
+            ("her Telegram is @dark_vendor and", "@dark_vendor"),
+            ("Telegram is Dark_Vendor", "Dark_Vendor"),
+            ("my tg at @dark_vendor", "@dark_vendor"),
         ],
     )
     def test_cued_usernames(self, text: str, raw: str) -> None:
         found = [m for m in _matches(text) if m.kind == kinds.TELEGRAM]
         assert {(m.value, m.raw) for m in found} == {("dark_vendor", raw)}
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Order via bot 👉 @CannaCorner_bot", "cannacorner_bot"),
+            ("escrow @garant_bot or nothing", "garant_bot"),
+            ("use @GarantBot for deals", "garantbot"),
+        ],
+    )
+    def test_bot_usernames_need_no_cue(self, text: str, value: str) -> None:
+        assert _found(text) == [(kinds.TELEGRAM, value)]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["contact @robot or @abbot", "follow @chatbot", "Telegram is down today", "tg is fast"],
+    )
+    def test_words_ending_in_bot_and_verbs_before_words_are_no_handles(self, text: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == []
 
     @pytest.mark.parametrize(
         "text",
@@ -302,7 +323,21 @@ class TestWickr:
         [match] = _matches(text)
         assert (match.kind, match.value, match.raw) == (kinds.WICKR, "vendorx", raw)
 
-    @pytest.mark.parametrize("text", ["wickr only", "Wickr me", "get wickr app", "wickrvendor"])
+    def test_after_a_verb_only_a_handle_shaped_word_is_a_handle(self) -> None:
+        assert _found("answers on Wickr too (vendor420)") == [(kinds.WICKR, "vendor420")]
+        assert _found("answers on Wickr too (sometimes)") == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "wickr only",
+            "Wickr me",
+            "get wickr app",
+            "wickrvendor",
+            "Wickr Me shut down for good",
+            "Wickr is dead",
+        ],
+    )
     def test_not_usernames(self, text: str) -> None:
         assert _of_kind(text, kinds.WICKR) == []
 
