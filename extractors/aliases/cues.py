@@ -71,9 +71,11 @@ _GREETING_GAP = frozenset(",!.:-")  # and spaces
 _GREETING_LOOKBACK = 200
 _SIGNATURE_MARKS = frozenset({"~", "~~", "--", "—", "–"})
 _LINE_END = re.compile(r"[ \t]*[.!,;:)\]]*[ \t]*(?:\r?\n|$)")
-# "Jessica here!", "Jessica here 💕", "Jessica here in Miami" but not "Click here to".
+# "Jessica here!", "Jessica here 💕", "Jessica here in Miami", "Roxy here x" (a kiss)
+# but not "Click here to".
 _HERE_TAIL = re.compile(
-    r"[ \t]+(?:here|aquí|aqui|hier)(?:[ \t]*(?:[^\w\s]|\r?\n|$)|[ \t]+(?:in|at|from)\b)",
+    r"[ \t]+(?:here|aquí|aqui|hier)"
+    r"(?:[ \t]*(?:[^\w\s]|\r?\n|$)|[ \t]+(?:in|at|from|x{1,3}|xo|xoxo)\b)",
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r"[ \t]+(?:and|or|&|y|o|und|oder|et|ou|и|или)[ \t]+", re.IGNORECASE)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from extractors.aliases.rules import (
     AD_ADJECTIVES,
+    BY_VERBS,
     DONE_BY,
     FIELD_LABELS,
     HERE,
@@ -36,6 +37,7 @@ _CAPITAL = "(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])"
 _CAPITAL_NEXT = rf"[ \t]+(?={_CAPITAL})"
 _NAME_NEXT = rf"[ \t]*(?={_CAPITAL}|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
 _WORD = r"[\w'’]+"
+_QUOTE = "[\"'“‘«]?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ _PHRASES = (
     _Phrase(
         ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"
     ),
-    _Phrase(("sold", "posted", "reviewed", "written", "listed", "listing"), rf"{_WORD}[ \t]+by\b"),
+    _Phrase(tuple(BY_VERBS), rf"{_WORD}[ \t]+by\b"),
     _Phrase(("verkauft", "vendido", "publicado", "продано"), rf"{_WORD}[ \t]+(?:von|por|от)\b"),
     _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),
     _Phrase(("~", "--", "—", "–"), r"(?:~~?|--|—|–)(?=[ \t]*\w)", line_start=True),
@@ -93,6 +95,14 @@ _PHRASES = (
     _Phrase(("ich",), rf"ich[ \t]+(?:heiße|heisse|bin){_NAME_NEXT}"),
     _Phrase(("je",), rf"je[ \t]+(?:m['’]appelle|suis){_NAME_NEXT}"),
     _Phrase(("зовут",), rf"(?<=\bменя[ \t])зовут{_NAME_NEXT}"),
+    _Phrase(("sou",), rf"sou[ \t]+[ao]{_NAME_NEXT}"),
+    _Phrase(("chamo",), rf"(?<=\bme[ \t])chamo{_NAME_NEXT}"),
+    _Phrase(("nome",), rf"(?<=\bmeu[ \t])nome[ \t]+[ée]{_NAME_NEXT}"),
+    _Phrase(("chiamo",), rf"(?<=\bmi[ \t])chiamo{_NAME_NEXT}"),
+    _Phrase(("calls",), rf"calls[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    _Phrase(("known",), rf"known[ \t]+as[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    _Phrase(("aka", "a.k.a"), rf"a\.?k\.?a\.?[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(
         ("call", "text", "ring", "whatsapp", "ask", "message", "pm", "dm"),
         rf"{_WORD}{_NAME_NEXT}\S{{1,40}}[ \t]+(?:on|at|via)\b",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 _CANDIDATE = {"IS_PUNCT": False, "IS_SPACE": False}
 _SEPARATOR = {"ORTH": {"IN": [":", "-", "|", "=", "–", "—", "::"]}}
 _OPTIONAL_COLON = {"ORTH": ":", "OP": "?"}
+_OPTIONAL_QUOTE = {"ORTH": {"IN": ['"', "'", "“", "‘", "«"]}, "OP": "?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,11 @@ FIELD_LABELS = [
     "vendor", "seller", "username", "user", "alias", "nick", "nickname", "handle", "author",
     "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
     "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
+]  # fmt: skip
+# "posted by X", "comment by X": a post's author.
+BY_VERBS = [
+    "sold", "posted", "reviewed", "written", "listed", "listing", "comment", "commented",
+    "reply", "replied", "answered", "reported", "submitted",
 ]  # fmt: skip
 # "shipped by", "run by": followed by a name as often as by "hand" or "mail".
 DONE_BY = [
@@ -108,7 +114,7 @@ RULES: tuple[CueRule, ...] = (
         "by",
         (
             (
-                {"LOWER": {"IN": ["sold", "posted", "reviewed", "written", "listed", "listing"]}},
+                {"LOWER": {"IN": BY_VERBS}},
                 {"LOWER": "by"},
                 _OPTIONAL_COLON,
                 _CANDIDATE,
@@ -244,9 +250,28 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": "ich"}, {"LOWER": {"IN": ["heiße", "heisse", "bin"]}}, _CANDIDATE),
             ({"LOWER": "je"}, {"LOWER": {"IN": ["m'appelle", "m’appelle", "suis"]}}, _CANDIDATE),
             ({"LOWER": "меня"}, {"LOWER": "зовут"}, _CANDIDATE),
+            ({"LOWER": "sou"}, {"LOWER": {"IN": ["a", "o"]}}, _CANDIDATE),
+            ({"LOWER": "me"}, {"LOWER": "chamo"}, _CANDIDATE),
+            ({"LOWER": "meu"}, {"LOWER": "nome"}, {"LOWER": {"IN": ["é", "e"]}}, _CANDIDATE),
+            ({"LOWER": "mi"}, {"LOWER": "chiamo"}, _CANDIDATE),
         ),
         confidence=0.75,
         multiword=True,
+    ),
+    CueRule(
+        "known_as",
+        (
+            (
+                {"LOWER": "calls"},
+                {"LOWER": {"IN": ["herself", "himself", "themselves"]}},
+                _OPTIONAL_QUOTE,
+                _CANDIDATE,
+            ),
+            ({"LOWER": "goes"}, {"LOWER": "by"}, _OPTIONAL_QUOTE, _CANDIDATE),
+            ({"LOWER": "known"}, {"LOWER": "as"}, _OPTIONAL_QUOTE, _CANDIDATE),
+            ({"LOWER": {"IN": ["aka", "a.k.a", "a.k.a."]}}, _OPTIONAL_QUOTE, _CANDIDATE),
+        ),
+        confidence=0.75,
     ),
     CueRule(
         "greeting",

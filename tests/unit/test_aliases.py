@@ -81,6 +81,15 @@ def values(text: str, options: ExtractOptions = OPTIONS) -> list[str]:
         ("Pregunta por Talia o Fleur, 24 horas", ["Talia", "Fleur"]),
         ("Ask for Kiara and Noelle, duo special", ["Kiara", "Noelle"]),
         ("Ask for Mia and I'm yours", ["Mia"]),
+        # Cues added after the independent held-out set.
+        ("Oi amores, sou a Bianca, 24 anos", ["Bianca"]),
+        ("meu nome é Larissa e moro em SP", ["Larissa"]),
+        ("Ciao, mi chiamo Giulia e sono nuova", ["Giulia"]),
+        ('texted me, girl calls herself "Britney" and wanted a deposit', ["Britney"]),
+        ("this time she goes by Candy", ["Candy"]),
+        ("better known as Velvet, same number", ["Velvet"]),
+        ("Comment by Houstonguy77: same number", ["Houstonguy77"]),
+        ("Hiya, Jessica here x 22yo", ["Jessica"]),
     ],
 )
 def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
@@ -118,6 +127,9 @@ def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
         "reviewed by moderators, shipped by DHL, massage by appointment",
         "Ask for Late Checkout at reception, early check-in on request",
         "Ask for discounts and specials, sold by the gram or ounce",
+        "calls herself a model, goes by the book, known as the best, aka nobody",
+        "comment by admin, replied by staff, reported by anonymous",
+        "Click here x",
     ],
 )
 def test_no_alias(text: str) -> None:
