@@ -37,7 +37,9 @@ BRANDS = words(
     oxycontin walmart homedepot bestbuy airbnb ubereats doordash grubhub playboy
     chatgpt openai microsoft iphone android telegram signalapp threema jabber
     whitehouse whitehousemarket darkmarket deepdotweb cashaddr segwit metamask
-    trustwallet bitpay coinjoin joinmarket bitcoincash
+    trustwallet bitpay coinjoin joinmarket bitcoincash opsec infosec pastebin ghostbin
+    privatebin appimage flatpak virtualbox vmware qubes keybase nextcloud owncloud dropbox
+    protondrive protonpass windscribe riseup cryptpad tutanota simplex briar jitsi boa
     """
 )
 # Column and field names ("vendor_id", "btc_payout"): snake_case made of these and of
