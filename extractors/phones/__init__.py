@@ -17,6 +17,7 @@ from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.phones import context
 from extractors.phones.numbers import MAX_DIGITS, Number, Reading, is_country_code, read_number
+from extractors.phones.regions import page_regions
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
 
 CONFIDENCE_PLAIN = 0.95
@@ -42,6 +43,7 @@ class _Candidate:
 
 
 def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
+    regions: tuple[str, ...] | None = None  # read off the page only when needed
     for start, end in cluster_spans(text):
         if context.is_one_non_phone(text, start, end):
             continue  # "2025-05-18", "10:00-22:00": decided before reading groups
@@ -52,7 +54,34 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
         if sum(len(g.digits) for g in groups) < MIN_DIGITS:
             continue
         for run in _clean_runs(text, groups, shapes):
-            yield from _numbers_in_run(text, run, options.default_region)
+            found = list(_numbers_in_run(text, run, options.default_region))
+            if not found and _national_elsewhere(run):
+                if regions is None:
+                    regions = page_regions(text, options.default_region)
+                found = _in_regions_the_page_names(text, run, regions)
+            yield from found
+
+
+def _national_elsewhere(run: list[Group]) -> bool:
+    """Digits that may be a national number of another country: a trunk "0" then 8 to
+    11 digits ("07911 123456"), or 9 digits, which no North American number has."""
+    digits = "".join(group.digits for group in run)
+    trunk = digits[0] == "0" and digits[1:2] != "0" and 9 <= len(digits) <= 12
+    return trunk or len(digits) == 9
+
+
+def _in_regions_the_page_names(
+    text: str, run: list[Group], regions: tuple[str, ...]
+) -> list[Match]:
+    # The region is read off the page's words, not written with the number: a guess.
+    for region in regions:
+        found = list(_numbers_in_run(text, run, region))
+        if found:
+            return [
+                Match(m.kind, m.value, m.raw, m.start, m.end, CONFIDENCE_GUESSED, m.extractor)
+                for m in found
+            ]
+    return []
 
 
 def _clean_runs(

@@ -10,7 +10,13 @@ import pytest
 
 from extractors import kinds
 from extractors.base import ExtractOptions, Match
-from extractors.phones import CONFIDENCE_OBFUSCATED, CONFIDENCE_PLAIN, FAMILY, find
+from extractors.phones import (
+    CONFIDENCE_GUESSED,
+    CONFIDENCE_OBFUSCATED,
+    CONFIDENCE_PLAIN,
+    FAMILY,
+    find,
+)
 
 US = "+15125550123"
 
@@ -106,6 +112,39 @@ def test_national_numbers_follow_the_default_region(region: str, written: str, e
 
 def test_the_regions_own_international_prefix() -> None:
     assert _values("011 44 7911 123456") == ["+447911123456"]  # NANP's prefix, in the US
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("London Paddington incalls, £150. Call or WhatsApp 07911 123456", "+447911123456"),
+        ("Anuncios Madrid. Chicas en Madrid centro. Llámame al 612 34 56 78", "+34612345678"),
+        ("Lucía 🇪🇸 22 años. Llámame al 612 34 56 78", "+34612345678"),
+        ("Escort Berlin, Privatwohnung in Berlin. Tel.: 0151 / 234 567 89", "+4915123456789"),
+    ],
+)
+def test_national_numbers_of_the_country_the_page_names(text: str, e164: str) -> None:
+    [match] = _matches(text)
+    assert match.value == e164
+    assert match.confidence == CONFIDENCE_GUESSED  # the region is read off the page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships from London. Text 07911 123456",  # one mention is not enough
+        "London, London, £5. Order 07911 123456",  # an identifier cue still rules it out
+        "Madrid, Madrid. Ref 612 34 56 78 20",
+        "Berlin Berlin. 0 1 2 3 4 5 6 7 8 9",  # counting
+    ],
+)
+def test_the_page_names_no_clear_region_or_the_digits_are_no_number(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_the_default_region_reads_its_own_numbers_without_guessing() -> None:
+    [match] = _matches("London, London, £150: 07911 123456", ExtractOptions(default_region="GB"))
+    assert (match.value, match.confidence) == ("+447911123456", CONFIDENCE_PLAIN)
 
 
 def test_the_old_mexican_mobile_one_is_dropped_only_where_it_makes_a_number() -> None:
