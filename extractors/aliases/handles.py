@@ -15,6 +15,7 @@ a cue, so these aliases carry a lower confidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from extractors.aliases.cues import Candidate
@@ -54,7 +55,8 @@ _FIELD_WORDS = words(
 # A run this long without a space is an encoded blob (a base64 line of a key block),
 # and a CamelCase-looking piece of it is chance.
 _LONGEST_PLAIN_CHUNK = 40
-_NOT_SPACE_RUN = re.compile(rf"[^ \n\t]{{0,{_LONGEST_PLAIN_CHUNK + 1}}}")
+_SPACE_MASK = bytes(32 if chr(b) in " \n\t" else ord("x") for b in range(256))
+_LONG_RUN = b"x" * (_LONGEST_PLAIN_CHUNK + 1)
 
 # Family-name prefixes that make place and person names look CamelCase.
 _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Lo", "Van", "Von"})
@@ -90,7 +92,9 @@ _MAX_TOKEN = 32
 
 
 def find_handle_shapes(text: str) -> Iterator[Candidate]:
-    mask = text.encode("latin-1", "replace").translate(_MASK)
+    latin = text.encode("latin-1", "replace")
+    mask = latin.translate(_MASK)
+    blobs: _Blobs | None = None
     site: str | None = None
     seen: set[int] = set()
     for joint in _JOINTS:
@@ -99,11 +103,12 @@ def find_handle_shapes(text: str) -> Iterator[Candidate]:
             start, end = _word_bounds(mask, position)
             if joint == _TITLE_JOINT:
                 end = _word_bounds(mask, position + 2)[1]  # the name after the dot
-            chunk_start, chunk_end = _chunk(text, start, end)
-            if chunk_end - chunk_start > _LONGEST_PLAIN_CHUNK:
+            blobs = _Blobs(latin) if blobs is None else blobs
+            blob_end = blobs.end_of_blob_around(start)
+            if blob_end is not None:
                 # An encoded blob (a base64 line of a key block, an address with its
                 # URL): its CamelCase-looking pieces are chance. Skipped whole.
-                position = mask.find(joint, chunk_end)
+                position = mask.find(joint, blob_end)
                 continue
             # Words longer than any handle are skipped whole.
             if end - start <= _MAX_TOKEN and start not in seen:
@@ -185,10 +190,24 @@ def _is_field_word(part: str) -> bool:
     return not word or word in _FIELD_WORDS or is_not_alias_word(word)
 
 
-def _chunk(text: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch between white space that holds text[start:end], looked for no
-    further than a plain chunk can reach (a longer one is cut at that reach)."""
-    reach = max(0, start - _LONGEST_PLAIN_CHUNK - 1)
-    space_before = max(text.rfind(space, reach, start) for space in " \n\t")
-    left = space_before + 1 if space_before != -1 or reach == 0 else reach
-    return left, _NOT_SPACE_RUN.match(text, end).end()
+class _Blobs:
+    """The runs of more than _LONGEST_PLAIN_CHUNK characters between white space, found
+    once a page with bytes.find on a mask where white space is " " and all else "x"."""
+
+    def __init__(self, latin: bytes) -> None:
+        spaces = latin.translate(_SPACE_MASK)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        position = spaces.find(_LONG_RUN)
+        while position != -1:
+            end = spaces.find(b" ", position)
+            end = len(spaces) if end == -1 else end
+            self.starts.append(spaces.rfind(b" ", 0, position) + 1)
+            self.ends.append(end)
+            position = spaces.find(_LONG_RUN, end)
+
+    def end_of_blob_around(self, position: int) -> int | None:
+        index = bisect_right(self.starts, position) - 1
+        if index >= 0 and position < self.ends[index]:
+            return self.ends[index]
+        return None
