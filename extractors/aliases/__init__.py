@@ -9,6 +9,7 @@ signatures, vendor tables and lists read off the layout, and, only when
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
@@ -37,16 +38,37 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))
-    for candidate in _without_overlaps(found):
+    kept = _without_overlaps(found)
+    written = _as_written_elsewhere(text, kept)
+    for candidate in kept:
         yield Match(
             kind=kinds.ALIAS,
-            value=candidate.value,
+            value=written.get(candidate.value, candidate.value),
             raw=text[candidate.start : candidate.end],
             start=candidate.start,
             end=candidate.end,
             confidence=candidate.confidence,
             extractor=f"aliases.{candidate.rule}",
         )
+
+
+def _as_written_elsewhere(text: str, candidates: list[Candidate]) -> dict[str, str]:
+    """Shouted names mapped to how the same page writes them otherwise: an ad's title
+    says "BIANCA", its text "Bianca"; both mentions are one alias, "Bianca"."""
+    written: dict[str, str] = {}
+    for candidate in candidates:
+        if not candidate.value.isupper():
+            written.setdefault(candidate.value.upper(), candidate.value)
+    shouted = {c.value for c in candidates if c.value.isupper() and len(c.value) > 1}
+    for value in shouted - written.keys():
+        title = value.title()
+        if _whole_word(title).search(text):
+            written[value] = title
+    return {value: written[value] for value in shouted if value in written}
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
 
 
 def _without_overlaps(sources: Iterable[Iterable[Candidate]]) -> list[Candidate]:

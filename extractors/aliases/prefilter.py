@@ -99,6 +99,8 @@ _PHRASES = (
     _Phrase(("chamo",), rf"(?<=\bme[ \t])chamo{_NAME_NEXT}"),
     _Phrase(("nome",), rf"(?<=\bmeu[ \t])nome[ \t]+[ée]{_NAME_NEXT}"),
     _Phrase(("chiamo",), rf"(?<=\bmi[ \t])chiamo{_NAME_NEXT}"),
+    _Phrase(("moi",), rf"moi[ \t]+c['’]est{_NAME_NEXT}"),
+    _Phrase(("meet",), rf"meet{_CAPITAL_NEXT}"),
     _Phrase(("calls",), rf"calls[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("known",), rf"known[ \t]+as[ \t]*{_QUOTE}{_NAME_NEXT}"),

@@ -254,6 +254,8 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": "me"}, {"LOWER": "chamo"}, _CANDIDATE),
             ({"LOWER": "meu"}, {"LOWER": "nome"}, {"LOWER": {"IN": ["é", "e"]}}, _CANDIDATE),
             ({"LOWER": "mi"}, {"LOWER": "chiamo"}, _CANDIDATE),
+            ({"LOWER": "moi"}, {"LOWER": {"IN": ["c'est", "c’est"]}}, _CANDIDATE),
+            ({"LOWER": "meet"}, _CANDIDATE),
         ),
         confidence=0.75,
         multiword=True,

@@ -90,6 +90,11 @@ def values(text: str, options: ExtractOptions = OPTIONS) -> list[str]:
         ("better known as Velvet, same number", ["Velvet"]),
         ("Comment by Houstonguy77: same number", ["Houstonguy77"]),
         ("Hiya, Jessica here x 22yo", ["Jessica"]),
+        ("Coucou, moi c'est Chloé, petite brune", ["Chloé"]),
+        ("💗 Meet Kiki 💗 Thai-British, 24", ["Kiki"]),
+        # A shouted name is the alias the page also writes in lower case.
+        ("BIANCA 🔥 24 anos\nOi amores, sou a Bianca", ["Bianca", "Bianca"]),
+        ("💗 Meet KIKI 💗\nKiki is available tonight", ["Kiki"]),
     ],
 )
 def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
@@ -130,6 +135,7 @@ def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
         "calls herself a model, goes by the book, known as the best, aka nobody",
         "comment by admin, replied by staff, reported by anonymous",
         "Click here x",
+        "Meet me at the hotel, meet Downtown, meet new people",
     ],
 )
 def test_no_alias(text: str) -> None:
