@@ -143,7 +143,8 @@ GENERIC = words(
     lmao omg wow yeah yep nope sup welcome cheers regards best
     level trust scam scammer scammers exit exitscam update updates edit edited note
     notes warning caution attention important urgent bump quote reply re fwd
-    home work town city area room place location locations
+    home work town city area room place location locations suite apt apartment floor
+    exit gate highway route table chapter section step box
     english spanish español deutsch русский bilingual
     discount discounts deal deals offer offers special specials promo selfies donations
     donation tips money cash favors treat treats surprise stuff arrival arrivals year
@@ -162,6 +163,8 @@ GENERIC = words(
     colombiana colombiano venezolana venezolano mexicana mexicano argentina brasileña
     brasileiro rusa ruso española español cubana dominicana peruana chilena paisa
     deutsche russin polin ukrainerin rumänin
+    italiana italiano nuova nuovo disponibile brasileira brasileiro portuguesa russa romena
+    ucraina polacca spagnola tedesca française francaise russe roumaine nouvelle
     """
 )
 

@@ -61,7 +61,7 @@ _PHRASES = (
     _Phrase(("verkauft", "vendido", "publicado", "продано"), rf"{_WORD}[ \t]+(?:von|por|от)\b"),
     _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),
     _Phrase(("~", "--", "—", "–"), r"(?:~~?|--|—|–)(?=[ \t]*\w)", line_start=True),
-    _Phrase(tuple(WROTE), rf"{_WORD}[ \t]*:", backward=True),
+    _Phrase(tuple(WROTE), rf"{_WORD}[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?:", backward=True),
     # Cues that need a name-shaped word next.
     _Phrase(tuple(DONE_BY), rf"{_WORD}[ \t]+by[ \t]*:?{_NAME_NEXT}"),
     _Phrase(tuple(PERSON_ROLES), rf"{_WORD}{_NAME_NEXT}"),
@@ -101,6 +101,7 @@ _PHRASES = (
     _Phrase(("chiamo",), rf"(?<=\bmi[ \t])chiamo{_NAME_NEXT}"),
     _Phrase(("moi",), rf"moi[ \t]+c['’]est{_NAME_NEXT}"),
     _Phrase(("meet",), rf"meet{_CAPITAL_NEXT}"),
+    _Phrase(("sono",), rf"sono{_CAPITAL_NEXT}"),
     _Phrase(("calls",), rf"calls[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("known",), rf"known[ \t]+as[ \t]*{_QUOTE}{_NAME_NEXT}"),

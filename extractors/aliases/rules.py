@@ -145,7 +145,23 @@ RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "wrote",
-        (({"LOWER": {"IN": WROTE}}, {"ORTH": ":"}),),
+        (
+            ({"LOWER": {"IN": WROTE}}, {"ORTH": ":"}),
+            # "tailsnewbie wrote (Mar 05, 2024 14:02):" ("):" is one token or two)
+            (
+                {"LOWER": {"IN": WROTE}},
+                {"ORTH": "("},
+                {"IS_SPACE": False, "OP": "{1,12}"},
+                {"ORTH": "):"},
+            ),
+            (
+                {"LOWER": {"IN": WROTE}},
+                {"ORTH": "("},
+                {"IS_SPACE": False, "OP": "{1,12}"},
+                {"ORTH": ")"},
+                {"ORTH": ":"},
+            ),
+        ),
         confidence=0.85,
         candidate_before=True,
         strong=True,
@@ -256,6 +272,7 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": "mi"}, {"LOWER": "chiamo"}, _CANDIDATE),
             ({"LOWER": "moi"}, {"LOWER": {"IN": ["c'est", "c’est"]}}, _CANDIDATE),
             ({"LOWER": "meet"}, _CANDIDATE),
+            ({"LOWER": "sono"}, _CANDIDATE),
         ),
         confidence=0.75,
         multiword=True,

@@ -95,6 +95,8 @@ def values(text: str, options: ExtractOptions = OPTIONS) -> list[str]:
         # A shouted name is the alias the page also writes in lower case.
         ("BIANCA 🔥 24 anos\nOi amores, sou a Bianca", ["Bianca", "Bianca"]),
         ("💗 Meet KIKI 💗\nKiki is available tonight", ["Kiki"]),
+        ("Ciao sono Giulia, bellissima e raffinata", ["Giulia"]),
+        ("tailsnewbie wrote (Mar 05, 2024 14:02):\nAfter the update", ["tailsnewbie"]),
     ],
 )
 def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
@@ -136,6 +138,8 @@ def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
         "comment by admin, replied by staff, reported by anonymous",
         "Click here x",
         "Meet me at the hotel, meet Downtown, meet new people",
+        "sono disponibile, sono Italiana",
+        "bob wrote (today) something",
     ],
 )
 def test_no_alias(text: str) -> None:
@@ -174,6 +178,7 @@ def test_no_alias(text: str) -> None:
         ("Odyssey (4.8/5) ships from NL", ["Odyssey"]),
         ("Ivy 💋 26\nMy number: 555", ["Ivy"]),
         ("intro\nAurora 💋 23 💋 new in town", ["Aurora"]),
+        ("🦋 ASIAN DOLL 🦋\nSakura 22 ⭐ 5'0 95lbs", ["Sakura"]),
     ],
 )
 def test_alias_in_a_listing_layout(text: str, expected: list[str]) -> None:
@@ -195,6 +200,7 @@ def test_alias_in_a_listing_layout(text: str, expected: list[str]) -> None:
         # Ratings, ages and symbols without a name before them.
         "Rating (98.5%) and quality (4.9/5)",
         "Price 💰 25\nRoom ★ 30\nGelato 🍦 25g",
+        "Suite 25 ⭐ deluxe\nExit 42 🚗 then left\nPage 23 ✨",
     ],
 )
 def test_no_alias_in_a_listing_layout(text: str) -> None:
