@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from extractors import kinds
+from extractors.aliases.ad_names import find_ad_names
 from extractors.aliases.cues import Candidate, find_candidates
 from extractors.aliases.handles import find_handle_shapes
 from extractors.aliases.listings import find_listing_aliases
@@ -35,6 +36,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_layout_aliases(text),
         find_listing_aliases(text),
         find_handle_shapes(text),
+        find_ad_names(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))

@@ -79,7 +79,7 @@ _HERE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r"[ \t]+(?:and|or|&|y|o|und|oder|et|ou|и|или)[ \t]+", re.IGNORECASE)
-_NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—]|\r?\n|$))")
+_NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—\"”’'»]|\r?\n|$))")
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ BRANDS = words(
     trustwallet bitpay coinjoin joinmarket bitcoincash opsec infosec pastebin ghostbin
     privatebin appimage flatpak virtualbox vmware qubes keybase nextcloud owncloud dropbox
     protondrive protonpass windscribe riseup cryptpad tutanota simplex briar jitsi boa
+    girlscoutcookies purplepunch purplehaze whitewidow gorillaglue bluedream sourdiesel
+    northernlights pineappleexpress weddingcake zkittlez runtz
     """
 )
 # Column and field names ("vendor_id", "btc_payout"): snake_case made of these and of
@@ -89,13 +91,17 @@ _TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\.[A-Z][a-z]+[A-Za-z0-9]*")
 _GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$")
 _GLUED_AFTER = frozenset("@/\\-(=+")
 _MAX_TOKEN = 32
+_SHORTEST_CAMEL = 4  # "RoS", "BoA": abbreviations
+_ORGANISATION_AFTER = re.compile(
+    r"[ \t]+(?i:market|marketplace|shop|store|forum|board|wiki|bazaar|exchange|spa|agency)\b"
+)
 
 
 def find_handle_shapes(text: str) -> Iterator[Candidate]:
     latin = text.encode("latin-1", "replace")
     mask = latin.translate(_MASK)
     blobs: _Blobs | None = None
-    site: str | None = None
+    sites: frozenset[str] | None = None
     seen: set[int] = set()
     for joint in _JOINTS:
         position = mask.find(joint)
@@ -115,8 +121,8 @@ def find_handle_shapes(text: str) -> Iterator[Candidate]:
                 seen.add(start)
                 candidate = _read(text, start)
                 if candidate is not None:
-                    site = _site_name(text) if site is None else site
-                    if candidate.value != site:
+                    sites = _site_names(text) if sites is None else sites
+                    if candidate.value not in sites:
                         yield candidate
             position = mask.find(joint, max(end, position + 1))
 
@@ -129,18 +135,26 @@ def _word_bounds(mask: bytes, position: int) -> tuple[int, int]:
     return start, min(ends, default=len(mask))
 
 
-# "Houston ads | NightList": the page title names the page, then the site, whose name
-# is on every page of it and is nobody's alias.
+# "Houston ads | NightList", "CypherBay › Counterfeits › Bills": the first line names
+# the page and the site, whose name is on every page of it and is nobody's alias: the
+# last part of a title, the first of a breadcrumb.
 _LONGEST_TITLE = 200
 _TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::|»)\s")
+_BREADCRUMB_SEPARATOR = re.compile(r"\s(?:›|»|>)\s")
 
 
-def _site_name(text: str) -> str:
-    """The last part of the first line when it reads like a page title ("" if not)."""
+def _site_names(text: str) -> frozenset[str]:
+    """The names the page's first line gives its site (none if it reads otherwise)."""
     line_end = text.find("\n", 0, _LONGEST_TITLE)
     title = text[: line_end if line_end != -1 else _LONGEST_TITLE]
+    names = set()
     parts = _TITLE_SEPARATOR.split(title)
-    return parts[-1].strip() if len(parts) > 1 else ""
+    if len(parts) > 1:
+        names.add(parts[-1].strip())
+    crumbs = _BREADCRUMB_SEPARATOR.split(title)
+    if len(crumbs) > 1:
+        names.add(crumbs[0].strip())
+    return frozenset(names)
 
 
 def _read(text: str, start: int) -> Candidate | None:
@@ -176,9 +190,15 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             return False  # MAX_SIZE is a constant
         parts = value.lower().split("_")
         return not (value.islower() and all(_is_field_word(part) for part in parts))
+    if _ORGANISATION_AFTER.match(text, end):
+        return False  # "CypherBay Market", "SwipeKings Shop": a market or shop, not a person
     if shape is _CAMEL:
         lowered = value.lower()
-        if lowered in BRANDS or lowered.removeprefix("the") in BRANDS:
+        if (
+            len(value) < _SHORTEST_CAMEL
+            or lowered in BRANDS
+            or lowered.removeprefix("the") in BRANDS
+        ):
             return False
         first_word = re.match(r"[A-Z][a-z]*", value)
         return first_word is None or first_word.group() not in _NAME_PREFIXES

@@ -143,6 +143,12 @@ GENERIC = words(
     lmao omg wow yeah yep nope sup welcome cheers regards best
     level trust scam scammer scammers exit exitscam update updates edit edited note
     notes warning caution attention important urgent bump quote reply re fwd
+    filter filters navigation nav join canary ads search login logout register signup faq
+    rules terms privacy prev previous next sort category categories tags notice backup
+    powered server uptime hours payment payments schedule about gallery deposit screening
+    requirements policy grand opening comments likes replies views shares followers following
+    votes points threads topics panel dashboard questions question answers gelato runtz
+    bombshell snowbunny hottie cutie vixen diva kitten
     home work town city area room place location locations suite apt apartment floor
     exit gate highway route table chapter section step box
     english spanish español deutsch русский bilingual

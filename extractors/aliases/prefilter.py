@@ -102,7 +102,10 @@ _PHRASES = (
     _Phrase(("moi",), rf"moi[ \t]+c['’]est{_NAME_NEXT}"),
     _Phrase(("meet",), rf"meet{_CAPITAL_NEXT}"),
     _Phrase(("sono",), rf"sono{_CAPITAL_NEXT}"),
-    _Phrase(("calls",), rf"calls[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    _Phrase(
+        ("calls", "calling", "called"),
+        rf"{_WORD}[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}",
+    ),
     _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("known",), rf"known[ \t]+as[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("aka", "a.k.a"), rf"a\.?k\.?a\.?[ \t]*{_QUOTE}{_NAME_NEXT}"),

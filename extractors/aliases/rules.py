@@ -43,6 +43,7 @@ HERE = ["here", "aquí", "aqui", "hier"]
 POSSESSIVE_MARKS = ["'s", "’s"]
 FIELD_LABELS = [
     "vendor", "seller", "username", "user", "alias", "nick", "nickname", "handle", "author",
+    "admin", "moderator", "mod",
     "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
     "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
 ]  # fmt: skip
@@ -59,6 +60,7 @@ DONE_BY = [
 # "магазин" (shop): Russian shops go by their name, "Магазин DrKush".
 PERSON_ROLES = [
     "vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer", "магазин",
+    "admin", "mod", "moderator",
 ]  # fmt: skip
 # Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
 AD_ADJECTIVES = [
@@ -281,7 +283,7 @@ RULES: tuple[CueRule, ...] = (
         "known_as",
         (
             (
-                {"LOWER": "calls"},
+                {"LOWER": {"IN": ["calls", "calling", "called"]}},
                 {"LOWER": {"IN": ["herself", "himself", "themselves"]}},
                 _OPTIONAL_QUOTE,
                 _CANDIDATE,
@@ -291,6 +293,7 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": {"IN": ["aka", "a.k.a", "a.k.a."]}}, _OPTIONAL_QUOTE, _CANDIDATE),
         ),
         confidence=0.75,
+        multiword=True,
     ),
     CueRule(
         "greeting",

@@ -97,6 +97,9 @@ def values(text: str, options: ExtractOptions = OPTIONS) -> list[str]:
         ("💗 Meet KIKI 💗\nKiki is available tonight", ["Kiki"]),
         ("Ciao sono Giulia, bellissima e raffinata", ["Giulia"]),
         ("tailsnewbie wrote (Mar 05, 2024 14:02):\nAfter the update", ["tailsnewbie"]),
+        ("Admin: Kronos. Do not trust anyone else", ["Kronos"]),
+        ("questions go to tickets, not to mod Viper's inbox", ["Viper"]),
+        ('a woman calling herself "Jessica Wong" contacts victims', ["Jessica Wong"]),
     ],
 )
 def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
@@ -140,6 +143,7 @@ def test_alias_after_a_cue(text: str, expected: list[str]) -> None:
         "Meet me at the hotel, meet Downtown, meet new people",
         "sono disponibile, sono Italiana",
         "bob wrote (today) something",
+        "Admin: none. admin Panel login, mod menu",
     ],
 )
 def test_no_alias(text: str) -> None:

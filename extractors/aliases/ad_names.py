@@ -1,0 +1,58 @@
+"""Names that escort and massage ads set off by layout rather than by a cue phrase.
+
+    ✨ Jade ✨ Exotic Asian Doll          a name framed by emoji at the start of a line
+    Kendra 💎 Upscale Blonde               (or followed by them)
+    Angel (19), Rose (20), Mai (18)        a list of names, each with an adult's age
+
+One capitalised word is taken, never a phrase: "⭐ Grand Opening ⭐" and "🌸 Sweet &
+Young 🌸" frame no single word, and words the lexicon knows ("Special", "Downtown",
+"Rates") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.aliases import lexicon
+from extractors.aliases.cues import Candidate
+
+FRAMED_CONFIDENCE = 0.6
+AGED_LIST_CONFIDENCE = 0.65
+
+# Emoji, stars, hearts, dingbats and flags, with their joiners; not the typographic
+# marks that separate menus and breadcrumbs ("›", "•", "—").
+_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}"
+# The name opens its line, after at most a few emoji, and emoji follow it.
+_FRAMED = re.compile(rf"(?m)^[ \t]*(?:{_EMOJI}{{1,8}}[ \t]*)?(?P<name>{_NAME})[ \t]*{_EMOJI}")
+_AGE = r"(?:1[89]|[2-5]\d)"
+# "Angel (19)", "Daniela (22, Venezuela)", "Mai (18 y.o.)".
+_AGED = re.compile(rf"(?<![^\W\d_])(?P<name>{_NAME})[ \t]\({_AGE}(?=[,)\s])")
+# Two of them on one line make a list of people.
+_AGED_LIST_MINIMUM = 2
+
+
+def find_ad_names(text: str) -> Iterator[Candidate]:
+    # A one-byte test: most pages have no "(" before a digit and no emoji at all.
+    if not text.isascii():
+        for found in _FRAMED.finditer(text):
+            yield from _candidate(found, FRAMED_CONFIDENCE, "framed_name")
+    if "(" in text:
+        yield from _aged_lists(text)
+
+
+def _aged_lists(text: str) -> Iterator[Candidate]:
+    by_line: dict[int, list[re.Match[str]]] = {}
+    for found in _AGED.finditer(text):
+        by_line.setdefault(text.rfind("\n", 0, found.start()), []).append(found)
+    for items in by_line.values():
+        if len(items) >= _AGED_LIST_MINIMUM:
+            for found in items:
+                yield from _candidate(found, AGED_LIST_CONFIDENCE, "aged_list")
+
+
+def _candidate(found: re.Match[str], confidence: float, rule: str) -> Iterator[Candidate]:
+    value = found.group("name")
+    if not lexicon.is_rejected(value):
+        yield Candidate(value, found.start("name"), found.end("name"), confidence, rule)
