@@ -82,6 +82,10 @@ _PHONE_WORD_BEFORE_HASH = re.compile(
     r"sms|contact|line)\s*[#№][\s:]*$"
 )
 _CUE_WINDOW = 40
+_PHONE_WORD_BEFORE_CUE = re.compile(
+    r"(?i)\b(?:phone|number|tel|cell|mobile|whatsapp)\b[^\n\d]{0,12}$"
+)
+_PHONE_WORD_REACH = 24
 
 
 def is_one_non_phone(text: str, start: int, end: int) -> bool:
@@ -191,8 +195,12 @@ def has_id_cue(text: str, start: int) -> bool:
         text[word_end - 1].isspace() or text[word_end - 1] in _ID_CUE_SEPARATORS
     ):
         word_end -= 1
-    if _ID_CUE.search(text, max(lo, word_end - _LONGEST_CUE_WORD), start):
-        return True
+    cue = _ID_CUE.search(text, max(lo, word_end - _LONGEST_CUE_WORD), start)
+    if cue is not None:
+        # "Number on ad: 305.555.0163": the identifier word says where the number was
+        # written, the phone word before it what the number is.
+        lookback = max(0, cue.start() - _PHONE_WORD_REACH)
+        return _PHONE_WORD_BEFORE_CUE.search(text, lookback, cue.start()) is None
     hash_end = start
     while hash_end > lo and (text[hash_end - 1].isspace() or text[hash_end - 1] == ":"):
         hash_end -= 1

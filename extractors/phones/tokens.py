@@ -47,6 +47,11 @@ _SPELLED = {
     "eight": "8",
     "nine": "9",
 }
+# Misspellings ads use besides look-alike letters: "fyve", "fiev", "sevn", "nyne".
+# None is an English word; each keeps the first three letters of a spelled digit or
+# has its own in _NOT_A_DIGIT_WORD.
+_MISSPELLED = {"fyve": "5", "fiev": "5", "sevn": "7", "nyne": "9", "nien": "9", "thre": "3"}
+_SPELLED_FORMS = _SPELLED | _MISSPELLED
 _LOOKALIKES = {"o": "0", "e": "3", "i": "1l!|", "s": "5"}
 _UNLEET = str.maketrans({"0": "o", "3": "e", "1": "i", "l": "i", "!": "i", "|": "i", "5": "s"})
 
@@ -95,7 +100,7 @@ def _caseless(word: str) -> str:
 def _first_letter_variants(word: str) -> str:
     """A spelled digit's first letter may also be the digit itself: "5ive", "2wo",
     "8ight" (and "0ne", "5ix" through the usual look-alikes)."""
-    return _variants(word[0]) + _SPELLED[word]
+    return _variants(word[0]) + _SPELLED.get(word, "")
 
 
 def _spelled(word: str) -> str:
@@ -107,7 +112,7 @@ def _case_only(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
 
-_STRONG = "(?:" + "|".join(_spelled(w) for w in _SPELLED) + ")"
+_STRONG = "(?:" + "|".join(_spelled(w) for w in _SPELLED_FORMS) + ")"
 _WEAK_RX = (
     "(?:" + "|".join(_case_only(w) for w in sorted(_WEAK, key=len, reverse=True)) + ")"
 ) + _NO_LETTER_NEXT
@@ -132,6 +137,7 @@ _SEED = f"(?:{_KEYCAP}|{_SPELLED_RUN}|{_DIGIT_WORD}|{_LETTER_LED_WORD}|{_WEAK_RX
 _NOT_A_DIGIT_WORD = (
     r"(?![zZ][eE][rR]|[oO][nN][eE]|[tT][wW][oO]|[tT][hH][rR]|[fF][oO][uU]|[fF][iIlL][vV]"
     r"|[sS][iIlL][xX]|[sS][eE][vV]|[eE][iIlL][gG]|[nN][iIlL][nN]"
+    r"|[fF][yY][vV]|[fF][iIlL][eE][vV]|[nN][yY][nN]|[nN][iIlL][eE][nN]"
     rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT})"
 )
 _FILLER = rf"{_NOT_A_DIGIT_WORD}{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
@@ -155,7 +161,7 @@ _CONTINUATION = f"(?:{_GAP}{_SEED})*+"
 # entering it, where a branch that opens with a lookbehind has to be tried.
 _DIGIT_LED_SPELLED = "|".join(
     f"{_class(w[1])}(?<={c}.)(?<!{_LETTER}..){_caseless(w[2:])}"
-    for w in _SPELLED
+    for w in _SPELLED_FORMS
     for c in _first_letter_variants(w)
     if c.isdigit()
 )
@@ -184,7 +190,7 @@ _SKELETON = bytes(
     else next((ord(letter) for letter, alikes in _LOOKALIKES.items() if char in alikes), 32)
     for char in map(chr, range(256))
 )
-_SPELLED_WORD_START = re.compile(b" (?:" + b"|".join(w.encode() for w in _SPELLED) + b")")
+_SPELLED_WORD_START = re.compile(b" (?:" + b"|".join(w.encode() for w in _SPELLED_FORMS) + b")")
 _CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}{_CONTINUATION}")
 
 # The same alternatives as _SEED, named, to read a cluster back group by group.
@@ -381,4 +387,4 @@ def _spelled_digit(word: str) -> str:
     """The digit a lower-cased spelled word stands for: look-alike letters read as
     letters ("f1ve", "5ix"), or else a word led by its own digit ("5ive", "2wo"), which
     never reads as another word that way."""
-    return _SPELLED.get(word.translate(_UNLEET)) or word[0]
+    return _SPELLED_FORMS.get(word.translate(_UNLEET)) or word[0]

@@ -178,6 +178,9 @@ def test_country_code_without_plus_only_where_written_so() -> None:
         ("call 5 one 2 555 0 1 2 3", None),
         ("call FIVE.ONE.TWO 555 01 two 3", None),
         ("call f1ve 0ne tw0 555 0123", None),
+        # misspelled beyond look-alikes
+        ("call fiev one too fyve fiev five zer0 one two thre", None),
+        ("call fyve one two - fiev fiev fyve - zero one two thre", None),
         # a spelled digit led by its own digit
         ("call 5ive 1ne 2wo 5ive 5ive 5ive 0ero 1ne 2wo 3hree", None),
         ("call 5ive1ne2wo-555-0123", None),
@@ -236,6 +239,15 @@ def test_obfuscated_numbers(text: str, raw: str | None) -> None:
 )
 def test_words_led_by_their_digit_are_no_number_alone(text: str) -> None:
     assert _matches(text) == []
+
+
+def test_sevn_and_nyne_are_digits_too() -> None:
+    assert _values("call nyne one sevn 555 0123") == ["+19175550123"]
+
+
+def test_a_phone_word_before_an_identifier_word_keeps_the_number() -> None:
+    assert _values("Number on ad: 305.555.0163.") == ["+13055550163"]
+    assert _values("Ad: 3055550163") == []  # the ad's own id
 
 
 def test_two_numbers_in_a_row_stay_two() -> None:
