@@ -17,6 +17,9 @@ def _words(spaced: str) -> frozenset[str]:
 CONFIDENCE_LINK = 0.95
 CONFIDENCE_CUED = 0.85
 CONFIDENCE_SESSION = 0.95
+# A handle on a page that is Telegram's, with no cue beside it.
+CONFIDENCE_PAGE = 0.7
+_CONFIDENCE_BY_HOW = {"link": CONFIDENCE_LINK, "bot": CONFIDENCE_LINK, "page": CONFIDENCE_PAGE}
 
 # Telegram usernames: 5-32 characters, a letter first, letters, digits, "_".
 _TELEGRAM_USER = r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]"
@@ -71,6 +74,12 @@ _TELEGRAM_CUES = (b"telegram", b"telega", b"tele", b"tg")
 # Every cue above begins with "tele" or "tg": one scan finds them all.
 _TELEGRAM_CUE_START = re.compile(rb"t(?:ele|g)")
 _TELEGRAM_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-:?]?\s{0,3}(?:on |via |at |in )?(?:telegram|tg)\b")
+_TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
+_OTHER_PLATFORM_NEAR = re.compile(
+    rb"\b(?:instagram|insta|ig|snap|snapchat|twitter|tiktok|kik|onlyfans|discord|reddit|"
+    rb"signal|wickr|threema|cashapp|venmo|skype|facebook|fb)\b"
+)
+_PLATFORM_REACH = 24
 _BOT_USERNAME = re.compile(r"(?:_(?i:bot)|(?<=[a-z0-9])Bot)$")
 _HANDLE_AFTER_AT = re.compile(rf"@({_TELEGRAM_USER}){_USER_END}")
 _EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192")
@@ -119,7 +128,14 @@ def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
         yield _handle(text, kinds.TELEGRAM, user.group(1), start, user.end(), "link")
 
 
+def _on_a_telegram_page(low: bytes, known: list[bool]) -> bool:
+    if not known:
+        known.append(_TELEGRAM_PAGE.search(low) is not None)
+    return known[0]
+
+
 def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
+    telegram_page: list[bool] = []  # whether the page is Telegram's, found when needed
     for cue_start in _TELEGRAM_CUE_START.finditer(low):
         pos = cue_start.start()
         for cue in _TELEGRAM_CUES:
@@ -144,6 +160,12 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             # Only Telegram has bots with usernames, and it makes theirs end in "bot";
             # written "_bot" or "Bot" the suffix is no English word ("@robot", "@abbot").
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "bot")
+        elif _on_a_telegram_page(low, telegram_page) and not _OTHER_PLATFORM_NEAR.search(
+            low, max(0, pos - _PLATFORM_REACH), handle.end() + _PLATFORM_REACH
+        ):
+            # A Telegram channel's post, or a page of t.me links: its "@name"s are
+            # Telegram usernames unless another platform is named beside them.
+            yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "page")
 
 
 def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
@@ -207,6 +229,6 @@ def _handle(text: str, kind: str, user: str, start: int, end: int, how: str) -> 
         raw=text[start:end],
         start=start,
         end=end,
-        confidence=CONFIDENCE_LINK if how in ("link", "bot") else CONFIDENCE_CUED,
+        confidence=_CONFIDENCE_BY_HOW.get(how, CONFIDENCE_CUED),
         extractor=f"contacts.{kind}_{how}",
     )

@@ -272,6 +272,24 @@ class TestTelegram:
     def test_bot_usernames_need_no_cue(self, text: str, value: str) -> None:
         assert _found(text) == [(kinds.TELEGRAM, value)]
 
+    def test_a_telegram_pages_handles_need_no_cue_beside_them(self) -> None:
+        page = 'Telegram channel "UK Green" · 12.4K subscribers\nOrder: message @GreenUK_shop'
+        [match] = _matches(page)
+        assert (match.kind, match.value, match.confidence) == (kinds.TELEGRAM, "greenuk_shop", 0.7)
+        links = "Join: t.me/cvv_fresh_daily\nDM admin @FreshCVV_admin to buy"
+        assert (kinds.TELEGRAM, "freshcvv_admin") in _found(links)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "follow @jessxo on instagram. Our telegram channel link is below",
+            "telegram group rules: no spam. IG @jessxo",
+            "thanks @darkpanda for the review",  # no Telegram page at all
+        ],
+    )
+    def test_handles_of_other_platforms_on_a_telegram_page(self, text: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == []
+
     @pytest.mark.parametrize(
         "text",
         ["contact @robot or @abbot", "follow @chatbot", "Telegram is down today", "tg is fast"],
