@@ -299,7 +299,15 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
             gap = text[gap_start:s]
             gap_length = len(gap)
             tight = gap_length <= 2 and not gap.strip(" -.()/+")
-            sentence_break = gap_length >= 2 and _SENTENCE_BREAK.search(gap) is not None
+            sentence_break = (
+                gap_length >= 2
+                and _SENTENCE_BREAK.search(gap) is not None
+                and not (
+                    _written_out(groups[-1])
+                    and _written_out_token(kind, s, e)
+                    and not _opens_line(text, groups[-1].start)  # "2. 9 seven ..." numbering
+                )
+            )
             newline = "\n" in gap
             spaced = gap_length >= 3 and gap.isspace()
         else:
@@ -329,6 +337,23 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
         gap_start = e
         word_in_gap = False
     return groups
+
+
+# "seven zero two. five five five. zero one four three": ads end a spelled or
+# digit-by-digit group with a full stop as often as with a dash. Between two such
+# groups ". " is a separator; next to a plain number ("I'm 25. 5 foot 2") it still
+# ends a sentence.
+def _written_out(group: Group) -> bool:
+    return not group.plain or len(group.digits) == 1
+
+
+def _written_out_token(kind: str, start: int, end: int) -> bool:
+    return kind != "digits" or end - start == 1
+
+
+def _opens_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:

@@ -200,6 +200,9 @@ def test_country_code_without_plus_only_where_written_so() -> None:
         ("call 5_1_2_5_5_5_0_1_2_3", None),
         ("call 5*1*2*5*5*5*0*1*2*3", None),
         ("call 5 1 2 / 5 5 5 / 0 1 2 3", None),
+        ("call 5 . 1 . 2 . 5 . 5 . 5 . 0 . 1 . 2 . 3", None),
+        ("call five one two. five five five. zero one two three", None),
+        ("call 5 1 2. 5 5 5. 0 1 2 3", None),
         ("call 5\u200b1\u200b2\u200b5\u200b5\u200b5\u200b0\u200b1\u200b2\u200b3", None),
         ("call 5\u00ad1\u00ad2\u00ad5\u00ad5\u00ad5\u00ad0\u00ad1\u00ad2\u00ad3", None),
         ("call 512\ufeff555\ufeff0123", None),
@@ -239,6 +242,18 @@ def test_obfuscated_numbers(text: str, raw: str | None) -> None:
 )
 def test_words_led_by_their_digit_are_no_number_alone(text: str) -> None:
     assert _matches(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am 25. 5 foot 2, 120 lbs, 34C",  # a plain number ends its sentence
+        "Rated five. Two stars for shipping. Three orders, one lost.",
+        "call 512. 555. 0123 is not how anyone writes it",
+    ],
+)
+def test_a_full_stop_still_ends_a_sentence_next_to_plain_numbers(text: str) -> None:
+    assert _values(text) == []
 
 
 def test_sevn_and_nyne_are_digits_too() -> None:
