@@ -8,7 +8,6 @@ whose cheap shape tests it passes, one module per encoding.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -19,6 +18,7 @@ from extractors.crypto.address import Address
 from extractors.crypto.charsets import is_hex
 from extractors.crypto.scan import Token, tokens
 from extractors.crypto.visible import VisibleText
+from extractors.pgp.cue_before import pgp_cue_before
 
 # Codecs that need only the token; tried in order, the first valid reading wins.
 # Their shape tests do not overlap, except that anything may look like a Solana key,
@@ -75,17 +75,11 @@ def _find_in(
         )
 
 
-# A PGP fingerprint is 160 bits, like an Ethereum address, and "0x" + 40 hex is a common
-# way to write one. Without an EIP-55 mixed-case checksum nothing tells them apart but
-# the words before it, so after a PGP cue the pgp family gets the span, not us.
-_PGP_CUE = re.compile(r"\b(?:pgp|gpg|fingerprint|fpr|key[ -]?id)\b", re.IGNORECASE)
-_PGP_CUE_REACH = 40
-
-
 def _pgp_fingerprint_in_disguise(text: str, start: int, address: Address) -> bool:
+    """An unchecksummed "0x" + 40 hex after PGP words is the pgp family's fingerprint."""
     if address.confidence >= 1.0:  # a verified EIP-55 checksum: an address
         return False
-    return _PGP_CUE.search(text, max(0, start - _PGP_CUE_REACH), start) is not None
+    return pgp_cue_before(text, start)
 
 
 def _read(text: str, token: Token) -> tuple[int, Address] | None:

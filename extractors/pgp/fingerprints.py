@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from extractors.pgp.cue_before import pgp_cue_before
+
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
 # and not for the keys of other things. The cue words are pgp, gpg, fingerprint, fpr,
 # key and key id. As one alternation the regex engine tries them at every position of
@@ -168,8 +170,10 @@ def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
         if "\n" in between or _OTHER_HASHES.search(between):
             return False
     if len(candidate.group()) == _PREFIXED_PLAIN_LENGTH:
-        # An Ethereum address, unless it is right after the cue and in one case.
-        return right_before and _one_case(candidate.group()[2:])
+        # An Ethereum address, unless it is in one case (no EIP-55 checksum) and the PGP
+        # words before it are the ones the crypto family yields to.
+        hex_digits = candidate.group()[2:]
+        return _one_case(hex_digits) and (right_before or pgp_cue_before(text, candidate.start()))
     return True
 
 

@@ -341,3 +341,28 @@ def test_0x_fingerprint_after_a_pgp_cue_is_not_an_eth_address() -> None:
     assert [m.kind for m in extract(f"key id {checksummed}")] == ["eth"]
     # Without a cue an unchecksummed 0x+40 hex stays an address.
     assert [m.kind for m in extract(f"pay {fingerprint.lower()}")] == ["eth"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "verify the signed mirror list with my key {fpr}.",
+        "- verify PGP fingerprints (mine: {fpr})",
+        "Ordered twice. Their fingerprint is {fpr}.",
+    ],
+)
+def test_pgp_words_a_little_before_make_a_fingerprint_not_an_address(text: str) -> None:
+    from extractors.registry import extract
+
+    fingerprint = "0xD95AFDD27B682DE9BBFCEA297EA6309B3CF3733D"
+    found = [(m.kind, m.value) for m in extract(text.format(fpr=fingerprint))]
+    assert found == [("pgp_fingerprint", fingerprint[2:])]
+
+
+def test_a_payment_word_after_the_pgp_words_makes_it_an_address() -> None:
+    from extractors.registry import extract
+
+    address = "0x9DF32E42A98E6F00D7A376ECF37D5C3639EA2C96"
+    found = [m.kind for m in extract(f"PGP key changed, send to {address}")]
+    assert found == ["eth"]
+    assert [m.kind for m in extract(f"my API key {address}")] == ["eth"]
