@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/extract_quality.py                      # tests/corpus/labeled.jsonl
     .venv/bin/python bench/extract_quality.py --corpus held_out.jsonl --show-errors
+    .venv/bin/python bench/extract_quality.py --seed 777      # the generator, another seed
 
 Runs the whole engine (extractors.registry.extract, default options) over every document
 and scores sets of (document id, kind, value). Prints the figures next to the team's
@@ -11,7 +12,9 @@ targets; the corpus format is described in tests/corpus/scoring.py.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from tests.corpus.scoring import (  # noqa: E402
     CORPUS,
     MICRO_F1_TARGET,
     TARGETS,
+    Document,
     KindScore,
     Report,
     load_corpus,
@@ -36,10 +40,20 @@ from tests.corpus.scoring import (  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="labeled JSONL file")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        help="score the corpus generator's documents for this seed instead of a file "
+        "(labeled.jsonl is one seed; others render every template and style anew)",
+    )
     parser.add_argument("--show-errors", action="store_true", help="list every FP and FN")
     args = parser.parse_args()
 
-    documents = load_corpus(args.corpus)
+    if args.seed is not None:
+        documents = _generated(args.seed)
+        args.corpus = f"generated, seed {args.seed}"
+    else:
+        documents = load_corpus(args.corpus)
     started = time.perf_counter()
     report = score(documents, registry_extract)
     elapsed = time.perf_counter() - started
@@ -49,6 +63,19 @@ def main() -> None:
     console.print(_table(report))
     if args.show_errors:
         _print_errors(console, report)
+
+
+def _generated(seed: int) -> list[Document]:
+    """The generator's documents for ``seed``, read through the same loader as a file."""
+    sys.path.insert(0, str(REPO / "tests" / "corpus"))
+    from build_corpus import build
+
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / f"seed-{seed}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for document in build(seed):
+                out.write(json.dumps(document, ensure_ascii=False) + "\n")
+        return load_corpus(path)
 
 
 def _table(report: Report) -> Table:
