@@ -1,6 +1,6 @@
 """Shared check that an extractor's time grows linearly with hostile input.
 
-User CPU time of this process (other processes do not inflate it), best of several runs
+CPU time of this process (other processes do not inflate it), best of several runs
 alternating between the two sizes so a disturbance hits both. 4N against N: linear gives
 about 4, quadratic about 16; the wide gap keeps the check meaningful on a loaded machine.
 Inputs of tens of megabytes grow by 2 instead (linear 2, quadratic 4): at 4N they leave
@@ -9,7 +9,7 @@ the CPU caches and page-fault, which looks superlinear without being so.
 
 from __future__ import annotations
 
-import resource
+import time
 from collections.abc import Callable, Iterable
 
 from extractors.base import Match
@@ -26,17 +26,10 @@ def limit(growth: int = GROWTH) -> float:
 
 
 def cpu_seconds(find: Callable[[str], Iterable[Match]], text: str) -> float:
-    """User CPU time of one call. Not process_time(): that adds the kernel's time, and
-    page faults on a loaded machine's fresh megabytes once made a linear 16 -> 32 MB
-    input look like 3x."""
-    started = _user_seconds()
+    started = time.process_time()
     for _match in find(text):
         pass
-    return _user_seconds() - started
-
-
-def _user_seconds() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_utime
+    return time.process_time() - started
 
 
 def growth_ratio(
