@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 
 import pytest
@@ -17,6 +16,7 @@ from extractors.phones import (
     FAMILY,
     find,
 )
+from tests.linear_time import growth_ratio, limit
 
 US = "+15125550123"
 
@@ -454,23 +454,11 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
-def _seconds(text: str) -> float:
-    started = time.process_time()
-    for _match in find(text):
-        pass
-    return time.process_time() - started
-
-
 @pytest.mark.parametrize("name", PATHOLOGICAL)
 def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
-    small, large = make(size), make(2 * size)
-    best_small = best_large = float("inf")
-    for _ in range(5):
-        best_small = min(best_small, _seconds(small))
-        best_large = min(best_large, _seconds(large))
-    ratio = best_large / best_small
-    assert ratio < 3, f"{name}: {ratio:.2f}"
+    ratio = growth_ratio(find, make, size, growth=2)
+    assert ratio < limit(2), f"{name}: {ratio:.2f}"
 
 
 def test_a_ten_megabyte_line_of_digits_is_no_number() -> None:
