@@ -56,8 +56,8 @@ def _find_in(
         found = _read(text, token)
         if found is None:
             continue
-        start, end = found[0], token.end
-        address = found[1]
+        start, address = found
+        end = token.end
         if address.kind == kinds.ETH and _pgp_fingerprint_in_disguise(text, start, address):
             continue
         if not options.wants(address.kind):

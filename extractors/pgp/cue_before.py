@@ -17,12 +17,11 @@ REACH = 40
 _PAYMENT = re.compile(
     r"(?i)\b(?:send|pay|payment|deposit|wallet|address|eth|ethereum|erc-?20|usdt|donate)\b"
 )
-# "my key 0x…": "key" counts only right before the digits, and not the key of something
-# else ("API key", "license key").
+# Keys of other things than PGP ("API key", "license key"), for both families.
+OTHER_KEYS = ("api", "license", "licence", "secret", "private", "access", "product", "serial")
+# "my key 0x…": "key" counts only right before the digits, and not another thing's key.
 _KEY_RIGHT_BEFORE = re.compile(
-    r"(?i)(?<![\w-])(?<!api )(?<!license )(?<!licence )"
-    r"(?<!secret )(?<!private )(?<!access )(?<!product )"
-    r"(?<!serial )key[\s:=#-]*\Z"
+    r"(?i)(?<![\w-])" + "".join(f"(?<!{word} )" for word in OTHER_KEYS) + r"key[\s:=#-]*\Z"
 )
 _KEY_REACH = 24
 

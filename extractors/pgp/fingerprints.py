@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extractors.pgp.cue_before import pgp_cue_before
+from extractors.pgp.cue_before import OTHER_KEYS, pgp_cue_before
 
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
 # and not for the keys of other things. The cue words are pgp, gpg, fingerprint, fpr,
@@ -26,7 +26,7 @@ from extractors.pgp.cue_before import pgp_cue_before
 _PG = re.compile(rb"pg")
 _F_CUE = re.compile(rb"f(?:pr|ingerprint)")
 _KEY_CUE = re.compile(rb"key(?P<id>[ -]?id)?")
-_OTHER_KEYS = re.compile(rb"(?:api|license|licence|secret|private|access|product|serial)\W*$")
+_OTHER_KEYS = re.compile(rb"(?:" + "|".join(OTHER_KEYS).encode() + rb")\W*$")
 _CUE_BEFORE_MAX = 80  # "Fingerprint: <fpr>", "PGP key (fingerprint 0x<fpr>)"
 _CUE_AFTER_MAX = 30  # "<fpr> (PGP)"
 _TIGHT = re.compile(r"[\s:=#\-]*")
