@@ -128,14 +128,8 @@ def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
         yield _handle(text, kinds.TELEGRAM, user.group(1), start, user.end(), "link")
 
 
-def _on_a_telegram_page(low: bytes, known: list[bool]) -> bool:
-    if not known:
-        known.append(_TELEGRAM_PAGE.search(low) is not None)
-    return known[0]
-
-
 def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
-    telegram_page: list[bool] = []  # whether the page is Telegram's, found when needed
+    telegram_page: bool | None = None  # whether the page is Telegram's, found when needed
     for cue_start in _TELEGRAM_CUE_START.finditer(low):
         pos = cue_start.start()
         for cue in _TELEGRAM_CUES:
@@ -160,12 +154,15 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             # Only Telegram has bots with usernames, and it makes theirs end in "bot";
             # written "_bot" or "Bot" the suffix is no English word ("@robot", "@abbot").
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "bot")
-        elif _on_a_telegram_page(low, telegram_page) and not _OTHER_PLATFORM_NEAR.search(
-            low, max(0, pos - _PLATFORM_REACH), handle.end() + _PLATFORM_REACH
-        ):
+        else:
+            if telegram_page is None:
+                telegram_page = _TELEGRAM_PAGE.search(low) is not None
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
             # Telegram usernames unless another platform is named beside them.
-            yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "page")
+            if telegram_page and not _OTHER_PLATFORM_NEAR.search(
+                low, max(0, pos - _PLATFORM_REACH), handle.end() + _PLATFORM_REACH
+            ):
+                yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "page")
 
 
 def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
