@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
+from extractors.aliases.listings import candidate_from_match
 
 FRAMED_CONFIDENCE = 0.6
 AGED_LIST_CONFIDENCE = 0.65
@@ -40,7 +40,7 @@ def find_ad_names(text: str) -> Iterator[Candidate]:
     # A one-byte test: most pages have no "(" before a digit and no emoji at all.
     if not text.isascii():
         for found in _FRAMED.finditer(text):
-            yield from _candidate(found, FRAMED_CONFIDENCE, "framed_name")
+            yield from candidate_from_match(found, FRAMED_CONFIDENCE, "framed_name")
     if "(" in text:
         yield from _aged_lists(text)
 
@@ -55,10 +55,4 @@ def _aged_lists(text: str) -> Iterator[Candidate]:
     for items in by_line.values():
         if len(items) >= _AGED_LIST_MINIMUM:
             for found in items:
-                yield from _candidate(found, AGED_LIST_CONFIDENCE, "aged_list")
-
-
-def _candidate(found: re.Match[str], confidence: float, rule: str) -> Iterator[Candidate]:
-    value = found.group("name")
-    if not lexicon.is_rejected(value):
-        yield Candidate(value, found.start("name"), found.end("name"), confidence, rule)
+                yield from candidate_from_match(found, AGED_LIST_CONFIDENCE, "aged_list")

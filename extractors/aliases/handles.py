@@ -84,6 +84,7 @@ _JOINTS = (b"aA", b"_", _TITLE_JOINT)
 
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[0-9]*")
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+")  # what every _CAMEL match opens with
 _SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\.[A-Z][a-z]+[A-Za-z0-9]*")
 # Characters that make the token part of something longer: an address, a path, a
@@ -200,8 +201,7 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             or lowered.removeprefix("the") in BRANDS
         ):
             return False
-        first_word = re.match(r"[A-Z][a-z]*", value)
-        return first_word is None or first_word.group() not in _NAME_PREFIXES
+        return _FIRST_WORD.match(value).group() not in _NAME_PREFIXES
     return True
 
 

@@ -119,11 +119,11 @@ def _line_shapes(text: str) -> Iterator[Candidate]:
     under_heading = False
     for line in _LINE_SHAPES.finditer(text):
         if line.group("rated") is not None:
-            yield from _candidate(line, RATED_HEADER_CONFIDENCE, "rated_header", "first")
+            yield from candidate_from_match(line, RATED_HEADER_CONFIDENCE, "rated_header", "first")
             continue
         if line.group("aged") is not None:
             if not line.group("first")[0].isdigit():
-                yield from _candidate(line, AGED_TITLE_CONFIDENCE, "aged_title", "first")
+                yield from candidate_from_match(line, AGED_TITLE_CONFIDENCE, "aged_title", "first")
             continue
         line_start = _line_start(text, line.start())
         line_end = _line_end(text, line_start)
@@ -137,7 +137,7 @@ def _line_shapes(text: str) -> Iterator[Candidate]:
         block_end = line_end
         if under_heading:
             group = "item" if line.group("item") else "first"
-            yield from _candidate(line, LIST_CONFIDENCE, "list_item", group)
+            yield from candidate_from_match(line, LIST_CONFIDENCE, "list_item", group)
 
 
 def _line_start(text: str, match_start: int) -> int:
@@ -194,7 +194,7 @@ def _line_end(text: str, at: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _candidate(
+def candidate_from_match(
     found: re.Match[str], confidence: float, rule: str, group: str = "name"
 ) -> Iterator[Candidate]:
     value = found.group(group)

@@ -26,6 +26,7 @@ from extractors.aliases.rules import (
     OWNED,
     PERSON_ROLES,
     POSSESSIVE_MARKS,
+    QUOTES,
     SIGN_OFFS,
     VERDICT_VERBS,
     VERDICTS,
@@ -37,7 +38,7 @@ _CAPITAL = "(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])"
 _CAPITAL_NEXT = rf"[ \t]+(?={_CAPITAL})"
 _NAME_NEXT = rf"[ \t]*(?={_CAPITAL}|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
 _WORD = r"[\w'’]+"
-_QUOTE = "[\"'“‘«]?"
+_QUOTE = "[" + "".join(re.escape(quote) for quote in QUOTES) + "]?"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 _CANDIDATE = {"IS_PUNCT": False, "IS_SPACE": False}
 _SEPARATOR = {"ORTH": {"IN": [":", "-", "|", "=", "–", "—", "::"]}}
 _OPTIONAL_COLON = {"ORTH": ":", "OP": "?"}
-_OPTIONAL_QUOTE = {"ORTH": {"IN": ['"', "'", "“", "‘", "«"]}, "OP": "?"}
+# Opening quotes around a name: "calls herself "Britney"".
+QUOTES = ['"', "'", "“", "‘", "«"]
+_OPTIONAL_QUOTE = {"ORTH": {"IN": QUOTES}, "OP": "?"}
 
 
 @dataclass(frozen=True, slots=True)
