@@ -37,8 +37,13 @@ class Registry:
                 continue
             if options.kinds is not None and not (family.kinds & options.kinds):
                 continue
-            found = [m for m in family.find(text, options) if options.wants(m.kind)]
-            per_family.append(found)
+            found = list(family.find(text, options))
+            if options.kinds is not None:
+                found = [m for m in found if m.kind in options.kinds]
+            if found:
+                per_family.append(found)
+        if not per_family:
+            return []
         return _with_context(text, _settle(per_family))
 
 
@@ -46,14 +51,13 @@ def _settle(per_family: Iterable[list[Match]]) -> list[Match]:
     kept: list[Match] = []
     claimed = _ClaimedSpans()  # spans owned by higher-priority families
     for matches in per_family:
-        if claimed:
-            family_kept = [m for m in matches if not claimed.overlaps(m.start, m.end)]
-        else:
-            family_kept = matches
+        family_kept = [m for m in matches if not claimed.overlaps(m.start, m.end)]
         kept.extend(family_kept)
         claimed.add(
             [(m.start, m.end) for m in family_kept if m.extractor not in CONTAINER_EXTRACTORS]
         )
+    if len(kept) == 1:
+        return kept
     unique = {(m.kind, m.value, m.start, m.end): m for m in kept}
     return sorted(unique.values(), key=lambda m: (m.start, m.end, m.kind))
 
@@ -61,26 +65,32 @@ def _settle(per_family: Iterable[list[Match]]) -> list[Match]:
 class _ClaimedSpans:
     """Spans sorted by start, with the running maximum of their ends, so that "does
     ``start..end`` overlap any of them" is one bisection instead of a scan of every span
-    (which would make a page with many entities quadratic)."""
+    (which would make a page with many entities quadratic).
+
+    Most pages claim a handful of spans; up to _FEW of them are checked one by one,
+    which costs less than keeping the sorted lists up to date."""
+
+    _FEW = 16
 
     def __init__(self) -> None:
         self._spans: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._furthest_ends: list[int] = []
 
-    def __bool__(self) -> bool:
-        return bool(self._spans)
-
     def add(self, spans: list[tuple[int, int]]) -> None:
         if not spans:
             return
         self._spans.extend(spans)
+        if len(self._spans) <= self._FEW:
+            return
         self._spans.sort()
         self._starts = [start for start, _ in self._spans]
         self._furthest_ends = list(accumulate((end for _, end in self._spans), max))
 
     def overlaps(self, start: int, end: int) -> bool:
         # Spans starting before ``end`` overlap when one of them ends after ``start``.
+        if len(self._spans) <= self._FEW:
+            return any(s < end and e > start for s, e in self._spans)
         before_end = bisect_left(self._starts, end)
         return before_end > 0 and self._furthest_ends[before_end - 1] > start
 

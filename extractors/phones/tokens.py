@@ -129,7 +129,24 @@ _DIGIT_WORD = _DIGIT + _DIGIT_WORD_REST
 _LETTER_LED_WORD = (
     rf"{_LOOKALIKE_LETTER}++{_DIGIT}(?:{_DIGIT}|{_LOOKALIKE_LETTER})*+{_NO_LETTER_NEXT}"
 )
-_SEED = f"(?:{_KEYCAP}|{_SPELLED_RUN}|{_DIGIT_WORD}|{_LETTER_LED_WORD}|{_WEAK_RX})"
+# Every character a seed can begin with, as one class tested before the alternatives:
+# where a cluster cannot go on (most places the scan reaches) one comparison rejects
+# what would otherwise be some thirty branches tried and failed.
+_SEED_FIRST = (
+    "(?=["
+    + _DIGIT[1:-1]
+    + "".join(
+        re.escape(char)
+        for char in sorted(
+            {*_LOOKALIKE_LETTER[1:-1]}
+            | {char for word in _SPELLED_FORMS for char in _first_letter_variants(word)}
+            | {char for word in _WEAK for char in (word[0], word[0].upper())}
+        )
+        if not char.isdigit()
+    )
+    + "])"
+)
+_SEED = f"{_SEED_FIRST}(?:{_KEYCAP}|{_SPELLED_RUN}|{_DIGIT_WORD}|{_LETTER_LED_WORD}|{_WEAK_RX})"
 # A filler word must not be a digit word: "512 call five five" must keep both fives.
 # Checked by the first three letters of the spelled digits ("thr", "fiv", "sev", ...),
 # which costs a few literal comparisons instead of the full word patterns; the
@@ -140,7 +157,8 @@ _NOT_A_DIGIT_WORD = (
     r"|[fF][yY][vV]|[fF][iIlL][eE][vV]|[nN][yY][nN]|[nN][iIlL][eE][nN]"
     rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT})"
 )
-_FILLER = rf"{_NOT_A_DIGIT_WORD}{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
+# The leading letter test spares the look-ahead's branches wherever no word starts.
+_FILLER = rf"(?={_LETTER}){_NOT_A_DIGIT_WORD}{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
 # Filler words join digits only on one line: across a line break ("120 lbs.\n\n
 # Patch 8.1") they are just the next sentence. Separators alone may break the line
 # once ("512\n555 0123" from table cells), never at a paragraph break.
@@ -165,9 +183,24 @@ _DIGIT_LED_SPELLED = "|".join(
     for c in _first_letter_variants(w)
     if c.isdigit()
 )
+# The letters that can follow the digit of such a word, as one class tested first.
+_DIGIT_LED_SECOND = (
+    "(?=["
+    + "".join(
+        sorted(
+            {
+                re.escape(char)
+                for w in _SPELLED_FORMS
+                if any(c.isdigit() for c in _first_letter_variants(w))
+                for char in _variants(w[1])
+            }
+        )
+    )
+    + "])"
+)
 _FIRST_GROUP_REST = (
     rf"(?:\ufe0f\u20e3(?<=[0-9]..)|\u20e3(?<=[0-9].)"
-    rf"|(?:{_DIGIT_LED_SPELLED}){_STRONG}*+{_NO_LETTER_NEXT}"
+    rf"|{_DIGIT_LED_SECOND}(?:{_DIGIT_LED_SPELLED}){_STRONG}*+{_NO_LETTER_NEXT}"
     rf"|{_DIGIT_WORD_REST})"
 )
 # Never from inside a run of digits: its first digit has been tried already.
