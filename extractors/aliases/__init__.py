@@ -17,6 +17,7 @@ from extractors import kinds
 from extractors.aliases.ad_names import find_ad_names
 from extractors.aliases.cues import Candidate, find_candidates
 from extractors.aliases.handles import find_handle_shapes
+from extractors.aliases.known_names import find_known_names
 from extractors.aliases.listings import find_listing_aliases
 from extractors.aliases.ner import ModelNotInstalledError, find_entities, require_model
 from extractors.aliases.structured import find_structured
@@ -37,6 +38,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_listing_aliases(text),
         find_handle_shapes(text),
         find_ad_names(text),
+        find_known_names(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))

@@ -200,7 +200,8 @@ def test_alias_in_a_listing_layout(text: str, expected: list[str]) -> None:
         "Top vendors:\n1. Fast shipping\n2. Good stealth\nPlease note: none",
         # A comma list of ordinary words; a list that is not right under its heading.
         "Banned accounts:\nSpam, Scams, Fakes",
-        "Our ladies\n\n- Ingrid (24)",
+        # (A given name would be taken there by known_names.py: "- Ingrid (24)".)
+        "Our ladies\n\n- Dolcevita (24)",
         # Ratings, ages and symbols without a name before them.
         "Rating (98.5%) and quality (4.9/5)",
         "Price 💰 25\nRoom ★ 30\nGelato 🍦 25g",

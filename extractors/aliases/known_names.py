@@ -1,0 +1,159 @@
+"""Given names that a page's layout sets apart, with no cue phrase before them.
+
+    Therapists this week: Lily (new), Coco, Amy        a list holding two known names
+    Cindy & Mimi just arrived / Yesenia y Karla
+    Mia            | 713-555-0166 | Galleria            a known name opening a row,
+    • Yuki — Japanese, 21, petite                        a list item or a title, with a
+    Diamond — Upscale GFE — Dallas Uptown                separator after it
+    Re: Sasha (Capitol Hill) new number?                 a review or thread title
+    Escort Scam Alerts › Ruby – "Bait pics"              a breadcrumb's last step
+    this time she was 'Candy'                            a name in quotes
+
+Every word taken here is a given name (given_names.py) except the other members of a
+list that already holds two: a capitalised word in such a place is as often a heading
+("Rates | Incall"), a product or a place, and knowing it is a name is what tells them
+apart. Pages hold few of these words: one scan for capitalised words and a set
+intersection in C decide whether any work is done at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from extractors.aliases import lexicon
+from extractors.aliases.cues import Candidate
+from extractors.aliases.given_names import given_names
+
+LIST_CONFIDENCE = 0.6
+ROW_CONFIDENCE = 0.6
+TITLE_CONFIDENCE = 0.6
+QUOTED_CONFIDENCE = 0.55
+
+# A capitalised or shouted word standing alone: not inside a handle, a host, an e-mail
+# or a possessive ("Jade's" is read by the cue rules, if at all); an apostrophe before
+# it is an opening quote, and one after it a closing quote unless a letter follows. The capital is
+# matched first and what precedes it checked after: a pattern that opens with the
+# look-behind is tried at every character, one that opens with a class is skipped
+# through at C speed.
+_CAPITALISED = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?<![\w@#/.\-].)(?:[a-zß-öø-ÿ]{2,15}|[A-ZÀ-ÖØ-Þ]{2,15})(?![\w@\-]|['’]\w)"
+)
+_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+# Between two members of a list: a bracketed note on the first ("(Russian, 24)"), emoji
+# (flags, hearts) and a comma, "&", "/", "·", "•", "|" or a conjunction in one of the
+# languages ads are written in.
+_LIST_GAP = re.compile(
+    rf"(?:[ \t]*\([^()\n]{{0,40}}\))?(?:[ \t]*{_EMOJI})*"
+    r"(?:[ \t]*[,&+/·•|][ \t]*|[ \t]+(?:and|y|e|et|und|or|o|и)[ \t]+)"
+    rf"(?:{_EMOJI}[ \t]*)*"
+)
+_LIST_MINIMUM_KNOWN = 2
+# What may stand between the start of a line and a row's first cell: bullets, numbering,
+# a table's "|", a heading's "#" and an opening quote.
+_ROW_OPENING = re.compile(r"[ \t]*(?:(?:[|•·*>#]+|[-–—]|\d{1,2}[.)])[ \t]*)*[\"“'‘]?")
+# The last step of a breadcrumb ("Reviews › Ruby").
+_BREADCRUMB_STEP = re.compile(r"(?:[›»]|[ \t]>)[ \t]*$")
+# What follows a row's first cell: a column separator, a bracketed note, or a dash with
+# a space after it (not "Jo-Anne"). Not a colon: "Zona:", "Author:" open fields, and
+# a speaker's "Mia:" is the transcript rule's.
+_ROW_CLOSING = re.compile(r"[\"”'’]?[ \t]*(?:[|(/]|[-–—](?:[ \t]|$))")
+# Review and thread titles: "Re: Sasha", "REVIEW: Brianna", "[REVIEW] Roxy",
+# "Review #33812: Jade", "Thread: Kiki (visiting)".
+_TITLE_OPENING = re.compile(
+    r"(?i:\b(?:re|review|reviewed|thread|topic|subject|warning|report|alert)"
+    r"(?:[ \t]*#\d+)?[ \t]*[:\]]|\[(?:review|warning|scam|report)\])[ \t]*$"
+)
+_OPENING_QUOTES = "\"“'‘«"
+_CLOSING_QUOTES = "\"”'’»"
+# How much of a line before a name is read for a row's opening or a title: a line of
+# megabytes is read in windows this size, never whole, for each name on it.
+_LOOKBACK = 80
+
+
+# A capitalised word found on the page: (start, end, whether it is a known name).
+_Word = tuple[int, int, bool]
+
+
+def find_known_names(text: str) -> Iterator[Candidate]:
+    forms = _written_forms()
+    capitalised = _CAPITALISED.findall(text)
+    if not capitalised or forms.isdisjoint(capitalised):
+        return
+    words = [
+        (found.start(), found.end(), found.group() in forms)
+        for found in _CAPITALISED.finditer(text)
+    ]
+    listed = _listed(text, words) if sum(known for _, _, known in words) >= 2 else []
+    for word in listed:
+        yield from _candidate(text, word, LIST_CONFIDENCE, "name_list")
+    taken = {start for start, _, _ in listed}
+    for word in words:
+        if word[2] and word[0] not in taken:
+            rule = _rule_for(text, word)
+            if rule is not None:
+                yield from _candidate(text, word, *rule)
+
+
+@cache
+def _written_forms() -> frozenset[str]:
+    """Each given name as a page writes it: "Jade" and "JADE"."""
+    names = given_names()
+    return frozenset(name.title() for name in names) | frozenset(name.upper() for name in names)
+
+
+def _listed(text: str, words: list[_Word]) -> list[_Word]:
+    """Members of lists that hold at least two known names.
+
+    A member is one word: "Gary Payton, Lemon Cherry Gelato" lists strains, whose
+    capitalised words run on with a space, not names."""
+    members: list[_Word] = []
+    chain: list[_Word] = []
+    previous_end = -2
+    for word in words:
+        start = word[0]
+        if start - previous_end == 1 and text[previous_end] == " ":
+            chain = []  # the chain's last word runs on into this one: no list
+        elif chain and _LIST_GAP.fullmatch(text, chain[-1][1], start):
+            chain.append(word)
+        else:
+            if len(chain) > 1 and sum(known for _, _, known in chain) >= _LIST_MINIMUM_KNOWN:
+                members.extend(chain)
+            chain = [word]
+        previous_end = word[1]
+    if len(chain) > 1 and sum(known for _, _, known in chain) >= _LIST_MINIMUM_KNOWN:
+        members.extend(chain)
+    return members
+
+
+def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
+    start, end, _ = word
+    window_start = max(0, start - _LOOKBACK)
+    newline = text.rfind("\n", window_start, start)
+    line_in_window = newline != -1 or window_start == 0
+    before = text[newline + 1 if newline != -1 else window_start : start]
+    if _TITLE_OPENING.search(before):
+        return TITLE_CONFIDENCE, "name_title"
+    row_start = (line_in_window and _ROW_OPENING.fullmatch(before)) or _BREADCRUMB_STEP.search(
+        before
+    )
+    # Shouted words opening a row are labels ("LINE / WhatsApp", "NOTE - ...").
+    titled = not text[start + 1 : end].isupper()
+    if row_start and titled and _ROW_CLOSING.match(text, end):
+        return ROW_CONFIDENCE, "name_row"
+    if (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _OPENING_QUOTES
+        and text[end] in _CLOSING_QUOTES
+    ):
+        return QUOTED_CONFIDENCE, "quoted_name"
+    return None
+
+
+def _candidate(text: str, word: _Word, confidence: float, rule: str) -> Iterator[Candidate]:
+    start, end, _ = word
+    value = text[start:end]
+    if not lexicon.is_rejected(value):
+        yield Candidate(value, start, end, confidence, rule)
