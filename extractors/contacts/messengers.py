@@ -70,10 +70,22 @@ _TELEGRAM_AFTER_CUE = re.compile(
 _WICKR_AFTER_CUE = re.compile(
     rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{_WICKR_USER}){_USER_END}"
 )
-_TELEGRAM_CUES = (b"telegram", b"telega", b"tele", b"tg")
+# "Telegrama" (Spanish, Portuguese) and "Telegramm" (German) are the app's name too.
+_TELEGRAM_CUES = (b"telegrama", b"telegramm", b"telegram", b"telega", b"tele", b"tg")
 # Every cue above begins with "tele" or "tg": one scan finds them all.
 _TELEGRAM_CUE_START = re.compile(rb"t(?:ele|g)")
-_TELEGRAM_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-:?]?\s{0,3}(?:on |via |at |in )?(?:telegram|tg)\b")
+_TELEGRAM_CUE_AFTER = re.compile(
+    rb"\s{0,3}[(\[\-:?]?\s{0,3}(?:(?:on|via|at|in|en|no|na|su|sur|auf|bei|por) )?"
+    rb"(?:telegram|tg)\b"
+)
+# Russian and Ukrainian names of the app ("Телеграм: @x", "пиши в тг @x"); the ASCII
+# skeleton cannot see them, so they are looked for on the text, on the pages that have
+# their letters at all.
+_CYRILLIC_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:телеграмм?|телега|тг)(?![^\W\d_])")
+_CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
+# The paper plane is Telegram's logo, and ads write it for the app ("✈️ @x"); it
+# announces a handle only when an "@" says so.
+_PAPER_PLANE = "\u2708"
 _TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
 _OTHER_PLATFORM_NEAR = re.compile(
     rb"\b(?:instagram|insta|ig|snap|snapchat|twitter|tiktok|kik|onlyfans|discord|reddit|"
@@ -136,10 +148,10 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             end = pos + len(cue)
             if not low.startswith(cue, pos) or _inside_word(low, pos, end):
                 continue  # "tele" of "telegram", "tg" of "outgrow"
-            found = _TELEGRAM_AFTER_CUE.match(text, end)
-            if found is not None and _accepted(found, bare_needs_shape=True):
-                start = found.start("at") if found["at"] else found.start("user")
-                yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
+            yield from _after_telegram_cue(text, end)
+            break
+    if not text.isascii():
+        yield from _other_script_cues(text)
     for pos in positions(low, b"@"):
         if not low[pos + 1 : pos + 2].isalpha():
             continue  # no username follows
@@ -163,6 +175,26 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
                 low, max(0, pos - _PLATFORM_REACH), handle.end() + _PLATFORM_REACH
             ):
                 yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "page")
+
+
+def _after_telegram_cue(text: str, end: int, needs_at: bool = False) -> Iterator[Match]:
+    found = _TELEGRAM_AFTER_CUE.match(text, end)
+    if found is None or (needs_at and not found["at"]):
+        return
+    if _accepted(found, bare_needs_shape=True):
+        start = found.start("at") if found["at"] else found.start("user")
+        yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
+
+
+def _other_script_cues(text: str) -> Iterator[Match]:
+    """Cues the ASCII skeleton shows as "?": Cyrillic names of the app, the paper plane."""
+    if any(letters in text for letters in _CYRILLIC_CUE_LETTERS):
+        for cue in _CYRILLIC_CUE.finditer(text):
+            yield from _after_telegram_cue(text, cue.end())
+    plane = text.find(_PAPER_PLANE)
+    while plane != -1:
+        yield from _after_telegram_cue(text, plane + 1, needs_at=True)
+        plane = text.find(_PAPER_PLANE, plane + 1)
 
 
 def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:

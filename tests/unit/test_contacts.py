@@ -262,6 +262,37 @@ class TestTelegram:
         assert {(m.value, m.raw) for m in found} == {("dark_vendor", raw)}
 
     @pytest.mark.parametrize(
+        ("text", "raw"),
+        [
+            ("Telegrama: @dark_vendor", "@dark_vendor"),  # Spanish, Portuguese
+            ("Telegramm: dark_vendor", "dark_vendor"),  # German
+            ("@dark_vendor en Telegram", "@dark_vendor"),
+            ("@dark_vendor no Telegram", "@dark_vendor"),
+            ("Телеграм: @dark_vendor", "@dark_vendor"),
+            ("пиши в тг @dark_vendor", "@dark_vendor"),
+            ("ТЕЛЕГА - dark_vendor", "dark_vendor"),
+            ("✈️ @dark_vendor", "@dark_vendor"),  # the app's logo
+            ("✈ : @dark_vendor", "@dark_vendor"),
+        ],
+    )
+    def test_cued_usernames_in_other_languages(self, text: str, raw: str) -> None:
+        found = [m for m in _matches(text) if m.kind == kinds.TELEGRAM]
+        assert {(m.value, m.raw) for m in found} == {("dark_vendor", raw)}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "✈️ Touring Dallas this week",  # a plane without "@" is travel
+            "✈️ dark_vendor",
+            "телевизор dark_vendor",  # a longer word that starts like the cue
+            "Телеграм не работает",  # a sentence after the cue
+            "telegraphy_history was invented",
+        ],
+    )
+    def test_what_other_languages_cues_do_not_take(self, text: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == []
+
+    @pytest.mark.parametrize(
         ("text", "value"),
         [
             ("Order via bot 👉 @CannaCorner_bot", "cannacorner_bot"),
@@ -427,6 +458,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "the word period": (_repeated("a at b period c "), 100_000),
     "base32 groups then onion": (_repeated("abcd " * 30 + ".onion "), 400_000),
     "bracketed telegram hosts": (_repeated("t[.]me/"), 200_000),
+    "cyrillic telegram cues": (_repeated("тг @"), 50_000),
+    "paper planes": (_repeated("\u2708\ufe0f @"), 50_000),
 }
 
 
