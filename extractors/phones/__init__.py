@@ -64,10 +64,12 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
 
 def _national_elsewhere(run: list[Group]) -> bool:
     """Digits that may be a national number of another country: a trunk "0" then 8 to
-    11 digits ("07911 123456"), or 9 digits, which no North American number has."""
+    11 digits ("07911 123456"), or 9 to 11 digits without one (Spain's 9, the 10 of
+    Mexico, Colombia or Italy's mobiles, Brazil's 11), when they were no number in the
+    default region."""
     digits = "".join(group.digits for group in run)
     trunk = digits[0] == "0" and digits[1:2] != "0" and 9 <= len(digits) <= 12
-    return trunk or len(digits) == 9
+    return trunk or 9 <= len(digits) <= 11
 
 
 def _in_regions_the_page_names(

@@ -215,10 +215,14 @@ _COUNTING_RUN = 5
 
 
 def is_counting(groups: list[Group]) -> bool:
-    """Consecutive groups counting up by one: pagination, a list, a table."""
+    """Consecutive groups counting up by one: pagination, a list, a table.
+
+    Only groups written as digits count: nobody spells out pagination, and a number
+    spelled out digit by digit may well hold "one two three four five"."""
     run = 1
     for prev, cur in itertools.pairwise(groups):
-        run = run + 1 if int(cur.digits) == int(prev.digits) + 1 else 1
+        counting = prev.plain and cur.plain and int(cur.digits) == int(prev.digits) + 1
+        run = run + 1 if counting else 1
         if run >= _COUNTING_RUN:
             return True
     return False

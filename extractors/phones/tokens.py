@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Decimal digits in any script (\d), plus the superscript, subscript, circled and
@@ -51,9 +51,31 @@ _SPELLED = {
 # None is an English word; each keeps the first three letters of a spelled digit or
 # has its own in _NOT_A_DIGIT_WORD.
 _MISSPELLED = {"fyve": "5", "fiev": "5", "sevn": "7", "nyne": "9", "nien": "9", "thre": "3"}
-_SPELLED_FORMS = _SPELLED | _MISSPELLED
+# Digits spelled in the other languages escort ads are written in: Spanish,
+# Portuguese, Italian, German, French ("tres cero cero, cinco cinco cinco"). Only words
+# that are no English word and no common word of those languages are here; the
+# others ("uno", "dos", "due", "un") are weak words below.
+_FOREIGN = {
+    # Spanish
+    "cero": "0", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9",
+    # Portuguese ("um" opens São Paulo's numbers: "um um nove ...")
+    "um": "1", "dois": "2", "duas": "2", "três": "3", "quatro": "4", "sete": "7", "oito": "8",
+    "nove": "9",
+    # Italian ("tre" opens Italian mobile numbers)
+    "tre": "3", "quattro": "4", "cinque": "5", "sette": "7",
+    # German: "null" opens most German numbers, so it must be able to open a cluster.
+    "null": "0", "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "fünf": "5",
+    "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
+    # French
+    "zéro": "0", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "huit": "8",
+    "neuf": "9",
+}  # fmt: skip
+_ENGLISH_FORMS = _SPELLED | _MISSPELLED
+_SPELLED_FORMS = _ENGLISH_FORMS | _FOREIGN
 _LOOKALIKES = {"o": "0", "e": "3", "i": "1l!|", "s": "5"}
 _UNLEET = str.maketrans({"0": "o", "3": "e", "1": "i", "l": "i", "!": "i", "|": "i", "5": "s"})
+_UNLEET_KEEPING_L = str.maketrans({"0": "o", "3": "e", "1": "i", "!": "i", "|": "i", "5": "s"})
 
 # Words that stand for a digit only between other spelled or single digits ("five
 # one two oh one", "won", "ate"): never the start of a cluster, because in prose
@@ -68,7 +90,23 @@ _WEAK = {
     "ate": "8",
     "i": "1",
     "l": "1",
+    # Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese
+    # "meia" (six, as Brazilians read numbers), Italian "due"/"sei"/"otto",
+    # French "un"/"sept".
+    "uno": "1",
+    "un": "1",
+    "dos": "2",
+    "due": "2",
+    "sei": "6",
+    "meia": "6",
+    "sept": "7",
+    "otto": "8",
 }
+_ENGLISH_WEAK = frozenset({"oh", "o", "too", "to", "for", "won", "ate", "i", "l"})
+_OTHER_LANGUAGES_WORDS = (_FOREIGN.keys() | _WEAK.keys()) - _ENGLISH_WEAK
+# The weak words that may be a number's first or last digit: zero words ("555 0123
+# oh") and other languages' digits ("... cuatro uno"). "to", "for", "I" may not.
+_MAY_OPEN_OR_END = frozenset({"oh", "o", "uno", "un", "dos", "due", "sei", "meia", "sept", "otto"})
 
 # Between digit groups: whitespace, dashes, dots, slashes, brackets, invisible
 # characters (zero-width, soft hyphen, BOM), the emoji variation selector and
@@ -112,7 +150,27 @@ def _case_only(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
 
-_STRONG = "(?:" + "|".join(_spelled(w) for w in _SPELLED_FORMS) + ")"
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of ``words``, in either case, grouped by first letter, longest word
+    first in each group: the engine rejects a position at one comparison per group
+    instead of one per word, and a possessive run keeps "cinque" rather than stopping
+    at "cinq"."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word)
+    return "|".join(
+        _case_only(first) + "(?:" + "|".join(_case_only(word[1:]) for word in group) + ")"
+        for first, group in groups.items()
+    )
+
+
+# English words (with look-alike letters, and led by their own digit: "f1ve", "5ive")
+# and then other languages', as written: look-alikes would make digits glued to
+# letters read as words ("01to" as "oito"). No word of one list is a prefix of a word
+# of the other, so the order between the two decides nothing.
+_STRONG = (
+    "(?:" + "|".join(_spelled(w) for w in _ENGLISH_FORMS) + "|" + _by_first_letter(_FOREIGN) + ")"
+)
 _WEAK_RX = (
     "(?:" + "|".join(_case_only(w) for w in sorted(_WEAK, key=len, reverse=True)) + ")"
 ) + _NO_LETTER_NEXT
@@ -155,7 +213,11 @@ _NOT_A_DIGIT_WORD = (
     r"(?![zZ][eE][rR]|[oO][nN][eE]|[tT][wW][oO]|[tT][hH][rR]|[fF][oO][uU]|[fF][iIlL][vV]"
     r"|[sS][iIlL][xX]|[sS][eE][vV]|[eE][iIlL][gG]|[nN][iIlL][nN]"
     r"|[fF][yY][vV]|[fF][iIlL][eE][vV]|[nN][yY][nN]|[nN][iIlL][eE][nN]"
-    rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT})"
+    rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT}"
+    # Other languages' digits, whole: their first letters begin too many English words.
+    + "|(?:"
+    + _by_first_letter(_OTHER_LANGUAGES_WORDS)
+    + f"){_NO_LETTER_NEXT})"
 )
 # The leading letter test spares the look-ahead's branches wherever no word starts.
 _FILLER = rf"(?={_LETTER}){_NOT_A_DIGIT_WORD}{_LETTER}{{1,{_MAX_FILLER_LETTERS}}}+"
@@ -179,7 +241,7 @@ _CONTINUATION = f"(?:{_GAP}{_SEED})*+"
 # entering it, where a branch that opens with a lookbehind has to be tried.
 _DIGIT_LED_SPELLED = "|".join(
     f"{_class(w[1])}(?<={c}.)(?<!{_LETTER}..){_caseless(w[2:])}"
-    for w in _SPELLED_FORMS
+    for w in _ENGLISH_FORMS
     for c in _first_letter_variants(w)
     if c.isdigit()
 )
@@ -190,7 +252,7 @@ _DIGIT_LED_SECOND = (
         sorted(
             {
                 re.escape(char)
-                for w in _SPELLED_FORMS
+                for w in _ENGLISH_FORMS
                 if any(c.isdigit() for c in _first_letter_variants(w))
                 for char in _variants(w[1])
             }
@@ -223,7 +285,23 @@ _SKELETON = bytes(
     else next((ord(letter) for letter, alikes in _LOOKALIKES.items() if char in alikes), 32)
     for char in map(chr, range(256))
 )
-_SPELLED_WORD_START = re.compile(b" (?:" + b"|".join(w.encode() for w in _SPELLED_FORMS) + b")")
+# Each word as the skeleton writes it ("zéro" as "z ro": the skeleton cannot tell "é"
+# from a space, and the match on the text that follows checks the word), grouped by
+# first letter, so that at most spaces one comparison rejects the word.
+_ASCII_SPELLED = list(
+    dict.fromkeys(w.encode("ascii", "replace").translate(_SKELETON) for w in _SPELLED_FORMS)
+)
+_SPELLED_WORD_START = re.compile(
+    b" (?:"
+    + b"|".join(
+        re.escape(bytes([first]))
+        + b"(?:"
+        + b"|".join(re.escape(w[1:]) for w in _ASCII_SPELLED if w[0] == first)
+        + b")"
+        for first in dict.fromkeys(w[0] for w in _ASCII_SPELLED)
+    )
+    + b")"
+)
 _CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}{_CONTINUATION}")
 
 # The same alternatives as _SEED, named, to read a cluster back group by group.
@@ -240,7 +318,6 @@ MIN_DIGITS = 7
 # to") are dropped before they are read group by group.
 _DIGIT_LIKE = re.compile(f"{_DIGIT}|{_STRONG}|{_WEAK_RX}|{_LOOKALIKE_LETTER}")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
-_ZERO_WORDS = frozenset({"oh", "o"})
 
 
 # Not frozen: a frozen dataclass pays for object.__setattr__ on every field, and
@@ -364,7 +441,7 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 newline_before=newline,
                 spaced_before=spaced,
                 weak_word=weak_word,
-                weak=weak_word and written.lower() not in _ZERO_WORDS,
+                weak=weak_word and written.lower() not in _MAY_OPEN_OR_END,
             )
         )
         gap_start = e
@@ -445,4 +522,10 @@ def _spelled_digit(word: str) -> str:
     """The digit a lower-cased spelled word stands for: look-alike letters read as
     letters ("f1ve", "5ix"), or else a word led by its own digit ("5ive", "2wo"), which
     never reads as another word that way."""
-    return _SPELLED_FORMS.get(word.translate(_UNLEET)) or word[0]
+    return (
+        _SPELLED_FORMS.get(word)
+        or _SPELLED_FORMS.get(word.translate(_UNLEET))
+        # "null": an "l" that is a letter, not a look-alike "1".
+        or _SPELLED_FORMS.get(word.translate(_UNLEET_KEEPING_L))
+        or word[0]
+    )

@@ -142,6 +142,63 @@ def test_the_page_names_no_clear_region_or_the_digits_are_no_number(text: str) -
     assert _values(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Ten digits without a trunk "0": no US number (area code 300), a Colombian
+        # mobile on a page with Colombia's flag and a city of Colombia.
+        ("Prepagos Medellín 🇨🇴 WhatsApp 300 714 2986", "+573007142986"),
+        ("CDMX y Guadalajara, México. WhatsApp 55 1234 8765", "+525512348765"),
+        ("São Paulo, Brasil. Zap: 11 98723 4951", "+5511987234951"),
+    ],
+)
+def test_national_numbers_of_ten_and_eleven_digits(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    ("region", "text", "e164"),
+    [
+        ("ES", "Llámame: seis uno cuatro nueve ocho dos siete cero tres", "+34614982703"),
+        ("CO", "WhatsApp: tres cero cero siete uno dos cuatro nueve ocho seis", "+573007124986"),
+        ("BR", "Zap: um um nove oito sete dois três quatro nove cinco um", "+5511987234951"),
+        ("IT", "chiamami tre tre tre sette due otto quattro nove cinque sei", "+393337284956"),
+        (
+            "DE",
+            "Ruf an: null eins fünf eins sieben drei neun vier zwei acht sechs null",
+            "+4915173942860",
+        ),
+        ("FR", "zéro six quatre deux sept neuf huit trois cinq un", "+33642798351"),
+        ("FR", "appelle zero six quatre deux sept neuf huit trois cinq un", "+33642798351"),
+        # Mixed with digits and look-alike letters, as English ones are.
+        ("ES", "Llámame: 6 uno 4 nueve 8 dos siete cero tres", "+34614982703"),
+        ("ES", "seis-uno-cuatro / n u e v e? no: 6I4 982 7O3", "+34614982703"),
+    ],
+)
+def test_digits_spelled_in_other_languages(region: str, text: str, e164: str) -> None:
+    assert _values(text, ExtractOptions(default_region=region)) == [e164]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "due to the delay we ship tres cinco",  # too few digits
+        "null and void: 5 null pointers, 44 items",
+        "un deux trois, nous irons au bois",
+        "The Otto cycle and Sept. 2024",
+    ],
+)
+def test_other_languages_digit_words_in_prose_are_no_number(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_spelled_out_digits_may_count_up() -> None:
+    # Pagination is written in digits; a number spelled out digit by digit may hold an
+    # ascending run ("one two three four five").
+    assert _values("Call: five one two two three four five six seven eight") == ["+15122345678"]
+    assert _values("Pages 1 2 3 4 5 6 7 8 9") == []
+
+
 def test_the_default_region_reads_its_own_numbers_without_guessing() -> None:
     [match] = _matches("London, London, £150: 07911 123456", ExtractOptions(default_region="GB"))
     assert (match.value, match.confidence) == ("+447911123456", CONFIDENCE_PLAIN)
@@ -443,6 +500,9 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "separators only": (_repeated("-. /"), 2_000_000),
     "spelled digits": (_repeated("five "), 25_000),
     "spelled digits glued": (_repeated("one"), 400_000),
+    "other languages' digits": (_repeated("cinco "), 25_000),
+    "other languages' weak digits": (_repeated("uno dos "), 25_000),
+    "other languages' digits glued": (_repeated("quattro"), 400_000),
     "digits joined by filler words": (_repeated("1 a "), 10_000),
     "look-alike letters": (_repeated("5o"), 100_000),
     "digits glued to letters": (_repeated("1a"), 100_000),
