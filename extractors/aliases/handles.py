@@ -43,8 +43,16 @@ BRANDS = words(
     protondrive protonpass windscribe riseup cryptpad tutanota simplex briar jitsi boa
     girlscoutcookies purplepunch purplehaze whitewidow gorillaglue bluedream sourdiesel
     northernlights pineappleexpress weddingcake zkittlez runtz
+    wechat kakaotalk payid paysafecard moneypak googlevoice textnow textfree samsungpay
+    seekingarrangement escortbabylon privatedelights eroticmonkey usasexguide
     """
 )
+# The last word of a market's, shop's or service's made-up name ("CypherBay",
+# "CardingMart", "FastSwap"): those are no person's alias.
+_ORGANISATION_ENDINGS = (
+    "Market", "Mart", "Bay", "Shop", "Store", "Hub", "Forum", "Board", "Bazaar",
+    "Exchange", "Swap", "Mixer", "Wallet", "Pay", "Bank", "Wiki", "Links", "Search",
+)  # fmt: skip
 # Column and field names ("vendor_id", "btc_payout"): snake_case made of these and of
 # the lexicon's words is a schema, not a person.
 _FIELD_WORDS = words(
@@ -199,6 +207,7 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             len(value) < _SHORTEST_CAMEL
             or lowered in BRANDS
             or lowered.removeprefix("the") in BRANDS
+            or value.rstrip("0123456789").endswith(_ORGANISATION_ENDINGS)
         ):
             return False
         return _FIRST_WORD.match(value).group() not in _NAME_PREFIXES

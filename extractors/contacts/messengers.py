@@ -36,6 +36,8 @@ _RESERVED_PATHS = _words(
     """
 )
 _PLAIN_LINK_HOSTS = (b"t.me/", b"telegram.me/", b"telegram.dog/")
+# The app's own link: "tg://resolve?domain=vendor".
+_APP_LINK = re.compile(rf"tg://resolve\?domain=({_TELEGRAM_USER}){_USER_END}", re.IGNORECASE)
 # "t[.]me/vendor", "telegram(dot)me/vendor": the dot bracketed against link scrapers.
 _BRACKETED_DOTS = (b"[.]", b"(.)", b"{.}", b"[dot]", b"(dot)", b"{dot}")
 _LINK_HOSTS = _PLAIN_LINK_HOSTS + tuple(
@@ -86,7 +88,10 @@ _CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
 # The paper plane is Telegram's logo, and ads write it for the app ("✈️ @x"); it
 # announces a handle only when an "@" says so.
 _PAPER_PLANE = "\u2708"
+# A page that is Telegram's: it says so, links t.me, or shows a channel's subscriber
+# count beside the app's name (read only when the page names the app at all).
 _TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
+_SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
 _OTHER_PLATFORM_NEAR = re.compile(
     rb"\b(?:instagram|insta|ig|snap|snapchat|twitter|tiktok|kik|onlyfans|discord|reddit|"
     rb"signal|wickr|threema|cashapp|venmo|skype|facebook|fb)\b"
@@ -94,6 +99,11 @@ _OTHER_PLATFORM_NEAR = re.compile(
 _PLATFORM_REACH = 24
 _BOT_USERNAME = re.compile(r"(?:_(?i:bot)|(?<=[a-z0-9])Bot)$")
 _HANDLE_AFTER_AT = re.compile(rf"@({_TELEGRAM_USER}){_USER_END}")
+# More "@handles" after the one a cue introduced, joined by a list's separators.
+_LISTED_HANDLE = re.compile(
+    rf"[ \t]*(?:[,/|]|or|and|o|y|ou|или)?[ \t]*(?P<at>@)(?P<user>{_TELEGRAM_USER}){_USER_END}"
+)
+_MOST_LISTED = 5
 _EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192")
 
 # Words that follow "telegram" / "wickr" in sentences, not usernames; and the cue
@@ -118,6 +128,9 @@ def find(text: str, low: bytes) -> Iterator[Match]:
     # test (memchr) costs a fraction of a regex scan's call.
     if b"/" in low:
         yield from _telegram_links(text, low)
+        if b"tg://" in low:
+            for link in _APP_LINK.finditer(text):
+                yield _handle(text, kinds.TELEGRAM, link[1], link.start(), link.end(), "link")
     yield from _telegram_cued(text, low)
     yield from _wickr_cued(text, low)
     if b"0" in low:
@@ -168,7 +181,9 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "bot")
         else:
             if telegram_page is None:
-                telegram_page = _TELEGRAM_PAGE.search(low) is not None
+                telegram_page = _TELEGRAM_PAGE.search(low) is not None or (
+                    b"telegram" in low and _SUBSCRIBERS.search(low) is not None
+                )
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
             # Telegram usernames unless another platform is named beside them.
             if telegram_page and not _OTHER_PLATFORM_NEAR.search(
@@ -184,6 +199,16 @@ def _after_telegram_cue(text: str, end: int, needs_at: bool = False) -> Iterator
     if _accepted(found, bare_needs_shape=True):
         start = found.start("at") if found["at"] else found.start("user")
         yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
+        # "Telegram: @main_shop / @backup_shop": the cue covers the list it opens.
+        at = found.end()
+        for _ in range(_MOST_LISTED):
+            listed = _LISTED_HANDLE.match(text, at)
+            if listed is None or listed["user"].lower() in _NOT_HANDLES:
+                break
+            yield _handle(
+                text, kinds.TELEGRAM, listed["user"], listed.start("at"), listed.end(), "cued"
+            )
+            at = listed.end()
 
 
 def _other_script_cues(text: str) -> Iterator[Match]:

@@ -54,6 +54,8 @@ def test_a_shape_alone_is_weaker_evidence_than_a_cue() -> None:
         "#ThrowbackThursday with my iPhone and eBay",  # hashtag, lower-case brands
         "It ended.NextDay we shipped",  # a sentence typed without a space
         "mQINBFkLxLnFineGFdjM+8sjX6nmg3OOARrAWqvEgorBgEEAZdVAQUBAQdAaczC74qA",  # base64
+        "KakaoTalk / WeChat ID given by phone, no PayID",  # messengers and payments
+        "Bought on CypherBay, cashed out via FastSwap at CardingMart2",  # made-up markets
     ],
 )
 def test_what_only_looks_like_a_handle(text: str) -> None:

@@ -293,6 +293,34 @@ class TestTelegram:
         assert _of_kind(text, kinds.TELEGRAM) == []
 
     @pytest.mark.parametrize(
+        "text",
+        [
+            "Telegram: @main_shop / @backup_shop or @third_shop",
+            "TG @main_shop, @backup_shop | @third_shop",
+        ],
+    )
+    def test_a_cue_covers_the_list_of_handles_it_opens(self, text: str) -> None:
+        assert sorted(_of_kind(text, kinds.TELEGRAM)) == [
+            "backup_shop",
+            "main_shop",
+            "third_shop",
+        ]
+
+    def test_the_list_ends_at_the_first_word_that_is_no_handle(self) -> None:
+        text = "Telegram: @main_shop and then @somebody_else said hi"
+        assert _of_kind(text, kinds.TELEGRAM) == ["main_shop"]
+
+    def test_the_apps_own_link(self) -> None:
+        [match] = _matches("open tg://resolve?domain=Vendor_X now")
+        assert (match.value, match.raw) == ("vendor_x", "tg://resolve?domain=Vendor_X")
+
+    def test_a_channel_page_shown_by_its_subscriber_count(self) -> None:
+        page = "Cali Plug | Telegram\n12.4K subscribers\nOrders via @PlugOrders_uk"
+        assert _of_kind(page, kinds.TELEGRAM) == ["plugorders_uk"]
+        # Subscribers alone do not make a page Telegram's.
+        assert _of_kind("12.4K subscribers\nOrders via @PlugOrders_uk", kinds.TELEGRAM) == []
+
+    @pytest.mark.parametrize(
         ("text", "value"),
         [
             ("Order via bot 👉 @CannaCorner_bot", "cannacorner_bot"),
