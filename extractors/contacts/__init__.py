@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
-from extractors.contacts import emails, messengers, onions
+from extractors.contacts import columns, emails, messengers, onions
 from extractors.contacts.skeleton import ascii_lower
 
 
@@ -15,6 +15,7 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
     yield from emails.find(text, low)
     yield from onions.find(text, low)
     yield from messengers.find(text, low)
+    yield from columns.find(text, low)
 
 
 FAMILY = Family(name="contacts", kinds=kinds.CONTACTS, find=find)

@@ -22,8 +22,8 @@ CONFIDENCE_PAGE = 0.7
 _CONFIDENCE_BY_HOW = {"link": CONFIDENCE_LINK, "bot": CONFIDENCE_LINK, "page": CONFIDENCE_PAGE}
 
 # Telegram usernames: 5-32 characters, a letter first, letters, digits, "_".
-_TELEGRAM_USER = r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]"
-_WICKR_USER = r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9]"
+TELEGRAM_USER = r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]"
+WICKR_USER = r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9]"
 # Not followed by more name, an "@" (an e-mail), ".word" / "://" (a host, a URL) or
 # "-word" (a file or package name: "tg-hurdsig-fixes.diff").
 _USER_END = r"(?![A-Za-z0-9_@]|[.\-][A-Za-z0-9]|://)"
@@ -37,7 +37,7 @@ _RESERVED_PATHS = _words(
 )
 _PLAIN_LINK_HOSTS = (b"t.me/", b"telegram.me/", b"telegram.dog/")
 # The app's own link: "tg://resolve?domain=vendor".
-_APP_LINK = re.compile(rf"tg://resolve\?domain=({_TELEGRAM_USER}){_USER_END}", re.IGNORECASE)
+_APP_LINK = re.compile(rf"tg://resolve\?domain=({TELEGRAM_USER}){_USER_END}", re.IGNORECASE)
 # "t[.]me/vendor", "telegram(dot)me/vendor": the dot bracketed against link scrapers.
 _BRACKETED_DOTS = (b"[.]", b"(.)", b"{.}", b"[dot]", b"(dot)", b"{dot}")
 _LINK_HOSTS = _PLAIN_LINK_HOSTS + tuple(
@@ -49,7 +49,7 @@ _LINK_HOSTS = _PLAIN_LINK_HOSTS + tuple(
 _LINK_HOST_END = re.compile(
     b"/(?:" + b"|".join(b"(?<=" + re.escape(host) + b")" for host in _LINK_HOSTS) + b")"
 )
-_LINK_USER = re.compile(rf"@?({_TELEGRAM_USER}){_USER_END}")
+_LINK_USER = re.compile(rf"@?({TELEGRAM_USER}){_USER_END}")
 _SCHEME_BEFORE = re.compile(r"(?i:https?://)?(?i:www\.)?$")
 
 # What may sit between a cue and the handle: "Telegram: @x", "TG - x", "Wickr Me ID: x",
@@ -67,10 +67,10 @@ _SEPARATOR = (
 # written as one ("@x", or a handle's shape).
 _VERB = r"(?P<verb>\s+(?i:is|was|too|also|at)(?![A-Za-z0-9_]))?"
 _TELEGRAM_AFTER_CUE = re.compile(
-    rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{_TELEGRAM_USER}){_USER_END}"
+    rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{TELEGRAM_USER}){_USER_END}"
 )
 _WICKR_AFTER_CUE = re.compile(
-    rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{_WICKR_USER}){_USER_END}"
+    rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{WICKR_USER}){_USER_END}"
 )
 # "Telegrama" (Spanish, Portuguese) and "Telegramm" (German) are the app's name too.
 _TELEGRAM_CUES = (b"telegrama", b"telegramm", b"telegram", b"telega", b"tele", b"tg")
@@ -92,16 +92,24 @@ _PAPER_PLANE = "\u2708"
 # count beside the app's name (read only when the page names the app at all).
 _TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
 _SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
-_OTHER_PLATFORM_NEAR = re.compile(
-    rb"\b(?:instagram|insta|ig|snap|snapchat|twitter|tiktok|kik|onlyfans|discord|reddit|"
+_OTHER_PLATFORMS = (
+    rb"(?:instagram|insta|ig|snap|snapchat|twitter|tiktok|kik|onlyfans|discord|reddit|"
     rb"signal|wickr|threema|cashapp|venmo|skype|facebook|fb)\b"
+)
+# Another platform named before the handle ("IG @x") or right after it as the handle's
+# own ("@x on Instagram", "@x (kik)"); one named after a separator is the next item of a
+# list ("via @x or Wickr: y").
+_OTHER_PLATFORM_BEFORE = re.compile(rb"\b" + _OTHER_PLATFORMS)
+_OTHER_PLATFORM_AFTER = re.compile(
+    rb"\s{0,3}[(\[\-:]?\s{0,3}(?:(?:on|via|at|in) )?" + _OTHER_PLATFORMS
 )
 _PLATFORM_REACH = 24
 _BOT_USERNAME = re.compile(r"(?:_(?i:bot)|(?<=[a-z0-9])Bot)$")
-_HANDLE_AFTER_AT = re.compile(rf"@({_TELEGRAM_USER}){_USER_END}")
+_HANDLE_AFTER_AT = re.compile(rf"@({TELEGRAM_USER}){_USER_END}")
 # More "@handles" after the one a cue introduced, joined by a list's separators.
 _LISTED_HANDLE = re.compile(
-    rf"[ \t]*(?:[,/|]|or|and|o|y|ou|или)?[ \t]*(?P<at>@)(?P<user>{_TELEGRAM_USER}){_USER_END}"
+    rf"[ \t]*(?:[,/|]|(?<=[ \t])(?:or|and|o|y|ou|или)(?=[ \t]))[ \t]*(?P<at>@)"
+    rf"(?P<user>{TELEGRAM_USER}){_USER_END}"
 )
 _MOST_LISTED = 5
 _EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192")
@@ -186,8 +194,11 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
                 )
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
             # Telegram usernames unless another platform is named beside them.
-            if telegram_page and not _OTHER_PLATFORM_NEAR.search(
-                low, max(0, pos - _PLATFORM_REACH), handle.end() + _PLATFORM_REACH
+            if (
+                telegram_page
+                and handle.group(1).lower() not in _NOT_HANDLES
+                and not _OTHER_PLATFORM_BEFORE.search(low, max(0, pos - _PLATFORM_REACH), pos)
+                and not _OTHER_PLATFORM_AFTER.match(low, handle.end())
             ):
                 yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "page")
 
@@ -261,6 +272,10 @@ def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:
     if found["verb"]:
         return bool(found["at"]) or _looks_like_handle(user)
     explicit = bool(found["at"]) or bool(_EXPLICIT_SEPARATOR & set(found["sep"]))
+    if "\n" in found["sep"] and not found["at"]:
+        # "Telegram channel\nOrders ...": the next line's first word is the next line's,
+        # unless it is written as a handle.
+        return _looks_like_handle(user)
     if found["conn"].strip().lower() == "me" and not explicit:
         # "Wickr Me" is the app's own name: "Wickr Me shut down" names no handle.
         return _looks_like_handle(user)

@@ -314,6 +314,42 @@ class TestTelegram:
         [match] = _matches("open tg://resolve?domain=Vendor_X now")
         assert (match.value, match.raw) == ("vendor_x", "tg://resolve?domain=Vendor_X")
 
+    def test_handles_under_a_column_headed_by_the_app(self) -> None:
+        table = (
+            "vendor       | Wickr          | Telegram       | email\n"
+            "GreenOwl     | greenowl_rx    | -              | owl@example.org\n"
+            "KushKing     | -              | @KushKing_UK   | kk@example.org\n"
+            "# 2 rows\n"
+            "Bad row | wickr_handle | @not_in_table"
+        )
+        found = {(m.kind, m.value, m.raw) for m in _matches(table) if m.kind != kinds.EMAIL}
+        assert found == {
+            (kinds.WICKR, "greenowl_rx", "greenowl_rx"),
+            (kinds.TELEGRAM, "kushking_uk", "@KushKing_UK"),
+        }
+        csv = "name,tg,wickr\nMia,mia_official,miaxo22\n"
+        assert {(m.kind, m.value) for m in _matches(csv)} == {
+            (kinds.TELEGRAM, "mia_official"),
+            (kinds.WICKR, "miaxo22"),
+        }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "vendor | telegram\ngreen owl | not a handle here",  # a sentence in the cell
+            "Apps: Telegram, Signal | fine print\nGreen_Owl | Kush_King",  # no heading cells
+            "ask on telegram or signal, thanks\nGreen_Owl, Kush_King",  # a sentence
+        ],
+    )
+    def test_what_a_column_does_not_take(self, text: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == [] and _of_kind(text, kinds.WICKR) == []
+
+    def test_an_app_named_after_a_handle_as_the_next_item_leaves_it_telegrams(self) -> None:
+        page = "PlugUK | Telegram channel\nOrders ONLY via @PlugUK_orders or Wickr: plug.uk"
+        assert _of_kind(page, kinds.TELEGRAM) == ["pluguk_orders"]
+        # ... but "on Instagram" right after it makes it Instagram's.
+        assert _of_kind("Telegram channel\nfollow @plug_pics on Instagram", kinds.TELEGRAM) == []
+
     def test_a_channel_page_shown_by_its_subscriber_count(self) -> None:
         page = "Cali Plug | Telegram\n12.4K subscribers\nOrders via @PlugOrders_uk"
         assert _of_kind(page, kinds.TELEGRAM) == ["plugorders_uk"]
@@ -488,6 +524,11 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "bracketed telegram hosts": (_repeated("t[.]me/"), 200_000),
     "cyrillic telegram cues": (_repeated("тг @"), 50_000),
     "paper planes": (_repeated("\u2708\ufe0f @"), 50_000),
+    "app names on one line": (_repeated("tg | "), 100_000),
+    "a table headed by the app": (
+        lambda size: "a|telegram\n" + _repeated("b|@abcde\n")(size),
+        100_000,
+    ),
 }
 
 
