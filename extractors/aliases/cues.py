@@ -71,6 +71,11 @@ _GREETING_GAP = frozenset(",!.:-")  # and spaces
 _GREETING_LOOKBACK = 200
 _SIGNATURE_MARKS = frozenset({"~", "~~", "--", "—", "–"})
 _LINE_END = re.compile(r"[ \t]*[.!,;:)\]]*[ \t]*(?:\r?\n|$)")
+# A sign-off's name ends its line, perhaps with a kiss: "xoxo, Jade 💋", "Love, Mia <3".
+# "outcall Love Field & DFW hotels" is a sentence that happens to hold "Love".
+_SIGN_OFF_END = re.compile(
+    r"(?:[ \t]|[.!,;:)\]~*♥]|<3|[\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff])*(?:\r?\n|$)"
+)
 # "Jessica here!", "Jessica here 💕", "Jessica here in Miami", "Roxy here x" (a kiss)
 # but not "Click here to".
 _HERE_TAIL = re.compile(
@@ -401,6 +406,8 @@ def _passes_context(text: str, cue_start: int, start: int, end: int, rule: CueRu
     if rule.name == "signature":
         # A signature is a line of its own: "~ DrWhite" at the end of a post.
         return _follows_signature_mark(text, start) and bool(_LINE_END.match(text, end))
+    if rule.name == "sign_off":
+        return bool(_SIGN_OFF_END.match(text, end))
     if rule.name == "here":
         return _greeted(text, start) and bool(_HERE_TAIL.match(text, end))
     if rule.name == "greeting":

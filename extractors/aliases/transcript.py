@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
+from extractors.aliases.given_names import is_given_name
 
 LOGGED_SPEAKER_CONFIDENCE = 0.8
 CONVERSATION_SPEAKER_CONFIDENCE = 0.7
@@ -85,7 +86,16 @@ def _speakers(text: str) -> Iterator[Candidate]:
     turns = Counter(line.group("labelled") for line in unstamped)
     if len(turns) >= 2 and max(turns.values()) >= 2:
         for line in unstamped:
+            label = line.group("labelled")
+            if turns[label] == 1 and _plain_capitalised_word(label) and not is_given_name(label):
+                continue  # "Fees: 4%" on an FAQ with a conversation in it: a field label
             yield from _candidate(line, "labelled", CONVERSATION_SPEAKER_CONFIDENCE, "speaker")
+
+
+def _plain_capitalised_word(label: str) -> bool:
+    """ "Remember", "Fees": how a word opens a line; not a handle's shape ("DrWhite",
+    "pill_king", "darkpanda")."""
+    return label[:1].isupper() and label[1:].islower() and label.isalpha()
 
 
 def _closing_signature(text: str) -> Iterator[Candidate]:

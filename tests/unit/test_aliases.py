@@ -422,3 +422,27 @@ def _install_fake_model(root: Path, name: str) -> None:
     info = root / f"{name}-0.0.1.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.0.1\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See you soon!\nxoxo, Jade 💋", ["Jade"]),
+        ("Love, Mia <3\nCall 512-555-0143", ["Mia"]),
+        ("Outcall to Love Field & DFW hotels only", []),  # a sentence holding "Love"
+        ("Cheers Walter for the quick reship, will order again", []),
+    ],
+)
+def test_a_sign_off_name_ends_its_line(text: str, expected: list[str]) -> None:
+    assert [v for v in values(text) if v in {"Jade", "Mia", "Field", "DFW", "Walter"}] == expected
+
+
+def test_a_capitalised_word_speaking_once_in_a_conversation_is_a_field_label() -> None:
+    page = (
+        "darkpanda: still got the 100s?\n"
+        "pillking: ya, 2 left\n"
+        "darkpanda: sending now\n"
+        "Fees: 4% vendors, 0% buyers\n"
+        "Mike: same here, legit\n"
+    )
+    assert set(values(page)) == {"darkpanda", "pillking", "Mike"}
