@@ -9,7 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from extractors.phones.tokens import MIN_DIGITS, Group
+from extractors.phones.tokens import LOOKALIKE_CHARS, MIN_DIGITS, Group
 
 # Shapes that are something else when they stand alone (not inside a longer run
 # of digits and separators, which is how "5.1.2.5.5.5..." obfuscations look).
@@ -128,7 +128,7 @@ def shapes_before_reading(text: str, start: int, end: int) -> NonPhoneShapes | N
 
 
 _ASCII_DIGITS = frozenset("0123456789")
-_LOOKALIKE_LETTERS = frozenset("oOlLiI")
+_LOOKALIKE_LETTERS = frozenset(LOOKALIKE_CHARS)
 _ALNUM = re.compile(r"[^\W_]")
 
 

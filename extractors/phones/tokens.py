@@ -28,8 +28,11 @@ _DIGIT = (
     r"\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]"
 )
 # Letters written for digits inside a digit word ("5l2", "5O5"): o=0, l/i=1.
-_LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
-_LOOKALIKE_LETTER = "[oOlLiI]"
+# Capital S and Z stand for 5 and 2 too ("3l2-S55-Ol78", "7I3.555.O1Z8"); lower-case s
+# and z do not, or "the 1990s" and "size 12s" would end in a digit.
+_LETTER_DIGITS = {"o": "0", "l": "1", "i": "1", "s": "5", "z": "2"}
+LOOKALIKE_CHARS = "oOlLiISZ"
+_LOOKALIKE_LETTER = f"[{LOOKALIKE_CHARS}]"
 _LETTER = r"[^\W\d_]"
 _NO_LETTER_NEXT = rf"(?!{_LETTER})"
 
@@ -501,7 +504,7 @@ def _extend_over_lookalike_letters(text: str, start: int) -> int:
     # "Ol23": the scan starts at the first real digit; take the look-alike letters
     # before it when they begin a word of their own.
     s = start
-    while s > 0 and text[s - 1].lower() in _LETTER_DIGITS:
+    while s > 0 and text[s - 1] in LOOKALIKE_CHARS:
         s -= 1
     if s == start or (s > 0 and text[s - 1].isalnum()):
         return start

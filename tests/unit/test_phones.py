@@ -192,6 +192,31 @@ def test_other_languages_digit_words_in_prose_are_no_number(text: str) -> None:
     assert _values(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("CaII/Text: 3l2-S55-Ol78 (no calls before 11am)", "3l2-S55-Ol78"),
+        ("☎ 7I3.555.O1Z8 ☎", "7I3.555.O1Z8"),
+        ("Reply: 9S4-553-7355", "9S4-553-7355"),
+    ],
+)
+def test_capital_s_and_z_for_five_and_two(text: str, raw: str) -> None:
+    [match] = _matches(text)
+    assert match.raw == raw and match.confidence == CONFIDENCE_OBFUSCATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 1990s and her early 20s, size 12s",  # lower-case s is a plural
+        "iPhone 5S, Galaxy S21 and Z10 for sale",
+        "Model SZ-512 5550 OSZ",
+    ],
+)
+def test_s_and_z_elsewhere_are_letters(text: str) -> None:
+    assert _values(text) == []
+
+
 def test_spelled_out_digits_may_count_up() -> None:
     # Pagination is written in digits; a number spelled out digit by digit may hold an
     # ascending run ("one two three four five").
