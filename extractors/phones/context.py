@@ -69,7 +69,7 @@ _ID_CUE_WORDS = (
     "order|ord|id|ref|reference|invoice|inv|listing|item|sku|tracking|tracked|"
     "track|trk|usps|ups|fedex|dhl|parcel|shipment|waybill|txid|tx|post|thread|ticket|case|"
     "serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
-    "product|pid|uid|user|member|room"
+    "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat"
 )
 _ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})\b[\s#№:.\-=]*$")
 _ID_CUE_SEPARATORS = "#№:.-="
@@ -79,7 +79,8 @@ _LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|")))
 # "Phone #: 512 555 0123" is a phone despite the "#".
 _PHONE_WORD_BEFORE_HASH = re.compile(
     r"(?i)\b(?:phone|ph|tel|tell|cell|mobile|mob|number|num|call|text|txt|whatsapp|wa|"
-    r"sms|contact|line)\s*[#№][\s:]*$"
+    r"sms|contact|line|t[ée]l[ée]phone|tel[ée]fono|telefone|numero|número|numéro)\.?\s*"
+    r"(?:[#№]|[nN][°º])[\s:.]*$"
 )
 _CUE_WINDOW = 40
 _PHONE_WORD_BEFORE_CUE = re.compile(
@@ -204,7 +205,9 @@ def has_id_cue(text: str, start: int) -> bool:
     hash_end = start
     while hash_end > lo and (text[hash_end - 1].isspace() or text[hash_end - 1] == ":"):
         hash_end -= 1
-    if hash_end == lo or text[hash_end - 1] not in "#№":
+    # "#", "№", and the "n°" / "nº" of French, Spanish, Italian and Portuguese.
+    numero = hash_end - lo >= 2 and text[hash_end - 1] in "°º" and text[hash_end - 2] in "nN"
+    if hash_end == lo or (text[hash_end - 1] not in "#№" and not numero):
         return False
     return not _PHONE_WORD_BEFORE_HASH.search(text, lo, start)
 

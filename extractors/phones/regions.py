@@ -42,10 +42,54 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "MX": ("méxico", "mexico", "cdmx", "guadalajara", "monterrey", "tijuana", "cancún", "cancun"),
     "AU": ("australia", "sydney", "melbourne", "brisbane", "perth", "adelaide"),
     "AE": ("dubai", "uae", "abu dhabi", "sharjah", "aed", "dirham"),
+    "TH": ("thailand", "bangkok", "pattaya", "phuket", "chiang mai", "baht", "thb"),
+    "PH": ("philippines", "manila", "makati", "cebu", "pasay", "quezon", "angeles city"),
+    "RU": ("russia", "россия", "moscow", "москва", "petersburg", "питер", "рублей", "руб"),
+    "UA": ("ukraine", "україна", "kyiv", "kiev", "київ", "odesa", "odessa", "kharkiv", "грн"),
+    "PL": ("poland", "polska", "warsaw", "warszawa", "kraków", "krakow", "wrocław", "zł", "pln"),
+    "CZ": ("czech", "czechia", "prague", "praha", "brno", "kč", "czk"),
+    "TR": ("turkey", "türkiye", "istanbul", "ankara", "antalya", "izmir"),
+    "JP": ("japan", "tokyo", "osaka", "kyoto", "shinjuku", "jpy"),
+    "KR": ("korea", "seoul", "busan", "gangnam", "krw"),
+    "HK": ("hong kong", "kowloon", "hkd"),
+    "SG": ("singapore", "sgd"),
+    "MY": ("malaysia", "kuala lumpur", "penang", "ringgit", "myr"),
+    "ID": ("indonesia", "jakarta", "bali", "surabaya", "rupiah", "idr"),
+    "IN": ("india", "mumbai", "delhi", "bangalore", "bengaluru", "kolkata", "rupees", "inr"),
+    "ZA": ("south africa", "johannesburg", "cape town", "durban", "pretoria", "zar"),
+    "NG": ("nigeria", "lagos", "abuja", "naira", "ngn"),
+    "KE": ("kenya", "nairobi", "mombasa", "kes"),
+    "CL": ("chile", "santiago de chile", "valparaíso", "clp"),
+    "PE": ("peru", "perú", "lima", "cusco", "soles"),
 }  # fmt: skip
 # A currency sign or a flag names its country by itself, and counts as much as two
 # place names.
-_CURRENCIES: dict[str, str] = {"£": "GB", "r$": "BR"}
+_CURRENCIES: dict[str, str] = {
+    "£": "GB",
+    "r$": "BR",
+    "฿": "TH",
+    "₱": "PH",
+    "₽": "RU",
+    "₴": "UA",
+    "₺": "TR",
+    "₹": "IN",
+}
+# Currency codes that are also words ("cop", "ars", "mxn" is not, but reads the same way)
+# count only written in capitals, after an amount: "$250.000 COP", "1.500 MXN".
+_CURRENCY_CODE = re.compile(r"\d[\d.,]*\s?(MXN|COP|ARS|BRL|AED|CHF|GBP)\b")
+_CODE_REGIONS = {
+    "MXN": "MX",
+    "COP": "CO",
+    "ARS": "AR",
+    "BRL": "BR",
+    "AED": "AE",
+    "CHF": "CH",
+    "GBP": "GB",
+}
+# The euro names no country by itself, but makes one more mention of a euro country the
+# page names already ("Madrid ... 120€").
+_EURO_REGIONS = frozenset({"DE", "AT", "FR", "BE", "NL", "ES", "PT", "IT", "IE"})
+_EURO = ("€", "eur")
 _FLAGS: dict[str, str] = {
     chr(0x1F1E6 + ord(region[0]) - ord("A")) + chr(0x1F1E6 + ord(region[1]) - ord("A")): region
     for region in _WORDS
@@ -72,6 +116,12 @@ def page_regions(text: str, default_region: str) -> tuple[str, ...]:
     for symbol, region in (*_CURRENCIES.items(), *_FLAGS.items()):
         if symbol in lowered:
             counts[region] += 2
+    for code in _CURRENCY_CODE.findall(text):
+        if code in _CODE_REGIONS:
+            counts[_CODE_REGIONS[code]] += 2
+    if "€" in text or "eur" in words:
+        for region in _EURO_REGIONS & counts.keys():
+            counts[region] += 1
     return tuple(
         region for region, count in counts.most_common() if count >= 2 and region != default_region
     )

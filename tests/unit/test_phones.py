@@ -157,6 +157,47 @@ def test_national_numbers_of_ten_and_eleven_digits(text: str, e164: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # A city once, and its currency: the euro counts for a euro country named.
+        ("Chica en Madrid centro. 120€ la hora. Llámame al 612 34 56 78", "+34612345678"),
+        ("Bangkok Sukhumvit soi 11, 3000฿. Call 081 234 5678", "+66812345678"),
+        ("Makati condo, ₱5000. Text 0917 123 4567", "+639171234567"),
+        ("Prepagos Medellín. $250.000 COP la hora. WhatsApp 300 714 2986", "+573007142986"),
+        ("Moscow. 5000 руб. Звони 8 916 123-45-67", "+79161234567"),
+    ],
+)
+def test_a_city_and_its_currency_name_the_country(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ships from Madrid. Call 612 34 56 78",  # one city, no currency
+        "Ships from Madrid, €20. Order 612 34 56 78",  # an identifier cue
+        "Pay 20 cop or 30 ars, text 300 714 2986",  # currency codes written as words
+    ],
+)
+def test_what_does_not_name_a_country_clearly(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Annonce n° 06 12 34 56 78 · publiée le 10/03", []),  # the ad's number
+        ("Anuncio nº 06 12 34 56 78", []),
+        ("Tel. n° 06 12 34 56 78", ["+33612345678"]),  # a phone word before "n°"
+        ("Téléphone n° 06 12 34 56 78", ["+33612345678"]),
+        ("Il fait 25° 06 12 34 56 78", ["+33612345678"]),  # degrees are no number sign
+    ],
+)
+def test_the_number_sign_of_other_languages(text: str, expected: list[str]) -> None:
+    assert _values(text, ExtractOptions(default_region="FR")) == expected
+
+
+@pytest.mark.parametrize(
     ("region", "text", "e164"),
     [
         ("ES", "Llámame: seis uno cuatro nueve ocho dos siete cero tres", "+34614982703"),
