@@ -47,6 +47,18 @@ BRANDS = words(
     seekingarrangement escortbabylon privatedelights eroticmonkey usasexguide
     """
 )
+# Names of algorithms, encodings, standards and systems written with their number.
+_TECHNICAL = words(
+    """
+    sha rsa aes des bip base ecdsa eddsa secp curve blake keccak crc utf ucs ascii win
+    windows ubuntu debian fedora centos mint macos ios covid ipv http https tls ssl ssh
+    erc trc bep spl brc omni usdt usdc xmr btc ltc eth mp rar zip gzip tar iso x86 amd
+    intel arm ryzen core gtx rtx nvidia radeon ddr lte gsm usb hdmi wpa wep ftp smtp imap
+    pop rfc cve gpl mit apache python java php node perl ruby rust golang kotlin swift
+    android chrome firefox opera edge tor tails whonix qubes kali parrot pgp gpg openpgp
+    argon scrypt bcrypt pbkdf hmac chacha poly salsa twofish serpent camellia ed cv
+    """
+)
 # The last word of a market's, shop's or service's made-up name ("CypherBay",
 # "CardingMart", "FastSwap"): those are no person's alias.
 _ORGANISATION_ENDINGS = (
@@ -88,13 +100,18 @@ _MASK = bytes(
     for b in range(256)
 )
 _TITLE_JOINT = b"a.A"
-_JOINTS = (b"aA", b"_", _TITLE_JOINT)
+# A word with a number glued to its end: "Lurker99", "houstonguy77", "darkpanda420".
+_NUMBER_JOINT = b"a0"
+_JOINTS = (b"aA", b"_", _TITLE_JOINT, _NUMBER_JOINT)
 
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[0-9]*")
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+")  # what every _CAMEL match opens with
 _SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\.[A-Z][a-z]+[A-Za-z0-9]*")
+# Letters then two to four digits; the letters are a word or a name ("Lurker", "mike"),
+# never a unit ("mg200") or shouted ("COVID19", "PS5").
+_NUMBERED = re.compile(r"[A-Za-z][a-z]{2,}[0-9]{2,4}")
 # Characters that make the token part of something longer: an address, a path, a
 # host, a hashtag, a hyphenated word.
 _GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$")
@@ -167,7 +184,7 @@ def _site_names(text: str) -> frozenset[str]:
 
 
 def _read(text: str, start: int) -> Candidate | None:
-    for shape in (_TITLED, _SNAKE, _CAMEL):
+    for shape in (_TITLED, _SNAKE, _CAMEL, _NUMBERED):
         match = shape.match(text, start)
         if match is None:
             continue
@@ -201,6 +218,11 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
         return not (value.islower() and all(_is_field_word(part) for part in parts))
     if _ORGANISATION_AFTER.match(text, end):
         return False  # "CypherBay Market", "SwipeKings Shop": a market or shop, not a person
+    if shape is _NUMBERED:
+        # "Gelato41", "Area51", "Android12", "sha256", "trc20": a strain, a place, a
+        # product, an algorithm or a token standard, and its number.
+        letters = value.rstrip("0123456789").lower()
+        return not (is_not_alias_word(letters) or letters in BRANDS or letters in _TECHNICAL)
     if shape is _CAMEL:
         lowered = value.lower()
         if (

@@ -27,6 +27,8 @@ def shapes(text: str) -> list[str]:
         ("[VENDOR] TheCandyman | Trust level 4", "TheCandyman"),
         ("GreenGoblin420 ships fast", "GreenGoblin420"),
         ("Quote from: blueberry_kush on March 03", "blueberry_kush"),
+        ("Lurker99 — how long till first pay?", "Lurker99"),
+        ("same number again, houstonguy77 was right", "houstonguy77"),
     ],
 )
 def test_handles_written_anywhere_are_aliases(text: str, handle: str) -> None:
@@ -56,6 +58,9 @@ def test_a_shape_alone_is_weaker_evidence_than_a_cue() -> None:
         "mQINBFkLxLnFineGFdjM+8sjX6nmg3OOARrAWqvEgorBgEEAZdVAQUBAQdAaczC74qA",  # base64
         "KakaoTalk / WeChat ID given by phone, no PayID",  # messengers and payments
         "Bought on CypherBay, cashed out via FastSwap at CardingMart2",  # made-up markets
+        "sha256 and rsa2048 keys, paid in USDT trc20 or erc20",  # algorithms, standards
+        "Gelato41 is back, Area51 too; runs on Android12",  # strains, places, products
+        "COVID19 rules, 2 mg200 tabs, PS5 for sale",  # shouted, units, too short
     ],
 )
 def test_what_only_looks_like_a_handle(text: str) -> None:
@@ -78,7 +83,9 @@ def test_a_cue_and_a_shape_on_the_same_name_give_one_alias() -> None:
     assert value == "KrautKing" and extractor != "aliases.handle_shape"
 
 
-@pytest.mark.parametrize("unit", ["aA", "a_", "Dr.Xy ", "KrautKing ", "x_y_z ", "aB.cD_"])
+@pytest.mark.parametrize(
+    "unit", ["aA", "a_", "Dr.Xy ", "KrautKing ", "x_y_z ", "aB.cD_", "abc12 ", "ab1"]
+)
 def test_time_grows_linearly(unit: str) -> None:
     def make(size: int) -> str:
         return unit * (size // len(unit))
