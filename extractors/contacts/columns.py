@@ -70,6 +70,22 @@ def find(text: str, low: bytes) -> Iterator[Match]:
             break
 
 
+_CELL_PADDING = b" \t#*"
+_CELL_OPENINGS = b"|\t;,\n"
+_LONGEST_PADDING = 4
+
+
+def _opens_cell(low: bytes, start: int, end: int) -> bool:
+    """The word is whole and opens a cell: only padding between it and a delimiter or
+    the start of its line."""
+    if end < len(low) and (low[end : end + 1].isalnum() or low[end] == ord("_")):
+        return False
+    at = start
+    while at > 0 and start - at < _LONGEST_PADDING and low[at - 1] in _CELL_PADDING:
+        at -= 1
+    return at == 0 or low[at - 1] in _CELL_OPENINGS
+
+
 def _cells(text: str, offset: int, cells: list[str], columns: dict[int, str]) -> Iterator[Match]:
     start = offset
     for index, cell in enumerate(cells):
@@ -91,14 +107,22 @@ def _cells(text: str, offset: int, cells: list[str], columns: dict[int, str]) ->
 
 
 def _lines_naming_an_app(text: str, low: bytes) -> list[int]:
-    """The start of each line where an app's name occurs, in text order.
+    """The start of each line where an app's name opens a cell, in text order.
 
-    Each search for a line's start goes back no further than the previous occurrence:
-    on a page that is one long line, searching back to its start each time would make
-    the work quadratic."""
+    Most pages name an app in prose ("ask on telegram") or inside other words ("outgoing"
+    holds "tg"): a word that does not open its line or follow a delimiter is passed over
+    before any line is split. Each search for a line's start goes back no further than
+    the previous name: on a page that is one long line, searching back to its start each
+    time would make the work quadratic."""
     starts: list[int] = []
     previous, previous_start = 0, 0
-    for at in sorted(at for word in _APP_WORDS for at in positions(low, word)):
+    opening_cells = (
+        at
+        for word in _APP_WORDS
+        for at in positions(low, word)
+        if _opens_cell(low, at, at + len(word))
+    )
+    for at in sorted(opening_cells):
         newline = text.rfind("\n", previous, at)
         start = newline + 1 if newline != -1 else previous_start
         if not starts or starts[-1] != start:
