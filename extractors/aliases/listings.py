@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
 from extractors.aliases.transcript import LinePattern
+from extractors.tables import labelled_cells, line_end_at
 
 TABLE_CONFIDENCE = 0.8
 LIST_CONFIDENCE = 0.65
@@ -40,7 +41,6 @@ _LABELS = "|".join(_COLUMN_LABEL_STEMS)
 _LINE_OPENING_LABEL = re.compile(rf"\n[ \t]*(?:{_LABELS})", re.IGNORECASE)
 _COMMA_LABEL = re.compile(rf",(?:{_LABELS})", re.IGNORECASE)
 _DELIMITED_LABEL = re.compile(rf"[|\t;][ \t]*(?:{_LABELS})", re.IGNORECASE)
-_DELIMITERS = ("|", "\t", ";", ",")
 
 # A heading over a list of people or shops.
 _LIST_HEADING = re.compile(
@@ -77,36 +77,14 @@ def find_listing_aliases(text: str) -> Iterator[Candidate]:
 
 def _table_cells(text: str) -> Iterator[Candidate]:
     """Cells under an alias column heading, down to the first row that is not the table's."""
-    read_up_to = 0  # rows already read are not read again as headings: linear work
-    for line_start, line_end in _heading_cell_lines(text):
-        if line_start < read_up_to:
-            continue
-        line = text[line_start:line_end]
-        for delimiter in _DELIMITERS:
-            if delimiter not in line:
-                continue
-            headings = [cell.strip().lower() for cell in line.split(delimiter)]
-            columns = {i for i, heading in enumerate(headings) if heading in _COLUMN_LABELS}
-            if not columns:
-                continue
-            for row_start, row_end in _lines_after(text, line_end):
-                cells = text[row_start:row_end].split(delimiter)
-                if len(cells) != len(headings):
-                    break
-                read_up_to = row_end
-                yield from _cells(row_start, cells, columns)
-            break
-
-
-def _cells(offset: int, cells: list[str], columns: set[int]) -> Iterator[Candidate]:
-    start = offset
-    for index, cell in enumerate(cells):
-        value = cell.strip()
+    for _, value, at in labelled_cells(text, _heading_cell_lines(text), _alias_column):
         # A column heading says what its cells are, so no name shape is asked of them.
-        if index in columns and value and _acceptable(value):
-            at = start + cell.index(value)
+        if _acceptable(value):
             yield Candidate(value, at, at + len(value), TABLE_CONFIDENCE, "table")
-        start += len(cell) + 1
+
+
+def _alias_column(heading: str) -> bool | None:
+    return True if heading.strip().lower() in _COLUMN_LABELS else None
 
 
 def _line_shapes(text: str) -> Iterator[Candidate]:
@@ -126,7 +104,7 @@ def _line_shapes(text: str) -> Iterator[Candidate]:
                 yield from candidate_from_match(line, AGED_TITLE_CONFIDENCE, "aged_title", "first")
             continue
         line_start = _line_start(text, line.start())
-        line_end = _line_end(text, line_start)
+        line_end = line_end_at(text, line_start)
         if line.group("commas"):
             # A comma list is the one line under its heading.
             if _follows_heading(text, line_start):
@@ -176,22 +154,8 @@ def _heading_cell_lines(text: str) -> list[tuple[int, int]]:
         for label in labels:
             # Offsets from "\n" + text are one past the text's, which the line search absorbs.
             at = min(label.end(), len(text)) - 1
-            lines.add((text.rfind("\n", 0, at) + 1, _line_end(text, at)))
+            lines.add((text.rfind("\n", 0, at) + 1, line_end_at(text, at)))
     return sorted(lines)
-
-
-def _lines_after(text: str, line_end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of the lines after the one ending at ``line_end``."""
-    start = line_end + 1
-    while start < len(text):
-        end = _line_end(text, start)
-        yield start, end
-        start = end + 1
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end == -1 else end
 
 
 def candidate_from_match(

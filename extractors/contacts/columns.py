@@ -19,6 +19,7 @@ from extractors import kinds
 from extractors.base import Match
 from extractors.contacts.messengers import TELEGRAM_USER, WICKR_USER
 from extractors.contacts.skeleton import positions
+from extractors.tables import DELIMITERS, labelled_cells, line_end_at
 
 CONFIDENCE = 0.8
 
@@ -34,7 +35,6 @@ _HEADINGS: dict[str, str] = {
     "wickr username": kinds.WICKR,
 }
 _APP_WORDS = (b"telegram", b"wickr", b"tg")
-_DELIMITERS = ("|", "\t", ";", ",")
 _CELL = {
     kinds.TELEGRAM: re.compile(rf"@?{TELEGRAM_USER}"),
     kinds.WICKR: re.compile(rf"@?{WICKR_USER}"),
@@ -42,32 +42,24 @@ _CELL = {
 
 
 def find(text: str, low: bytes) -> Iterator[Match]:
-    if not any(delimiter in text for delimiter in _DELIMITERS):
+    if not any(delimiter in text for delimiter in DELIMITERS):
         return
-    read_up_to = 0  # rows already read as a table's are not read again as headings
-    for line_start in _lines_naming_an_app(text, low):
-        if line_start < read_up_to:
-            continue
-        line_end = _line_end(text, line_start)
-        for delimiter in _DELIMITERS:
-            headings = text[line_start:line_end].split(delimiter)
-            columns = {
-                index: _HEADINGS[cell.strip().strip("#*").strip().lower()]
-                for index, cell in enumerate(headings)
-                if cell.strip().strip("#*").strip().lower() in _HEADINGS
-            }
-            if len(headings) < 2 or not columns:
-                continue
-            row_start = line_end + 1
-            while row_start < len(text):
-                row_end = _line_end(text, row_start)
-                cells = text[row_start:row_end].split(delimiter)
-                if len(cells) != len(headings):
-                    break
-                yield from _cells(text, row_start, cells, columns)
-                read_up_to = row_end
-                row_start = row_end + 1
-            break
+    heading_lines = [(start, line_end_at(text, start)) for start in _lines_naming_an_app(text, low)]
+    for kind, value, at in labelled_cells(text, heading_lines, _app_column):
+        if _CELL[kind].fullmatch(value):
+            yield Match(
+                kind=kind,
+                value=value.removeprefix("@").lower(),
+                raw=text[at : at + len(value)],
+                start=at,
+                end=at + len(value),
+                confidence=CONFIDENCE,
+                extractor=f"contacts.{kind}_column",
+            )
+
+
+def _app_column(heading: str) -> str | None:
+    return _HEADINGS.get(heading.strip().strip("#*").strip().lower())
 
 
 _CELL_PADDING = b" \t#*"
@@ -84,26 +76,6 @@ def _opens_cell(low: bytes, start: int, end: int) -> bool:
     while at > 0 and start - at < _LONGEST_PADDING and low[at - 1] in _CELL_PADDING:
         at -= 1
     return at == 0 or low[at - 1] in _CELL_OPENINGS
-
-
-def _cells(text: str, offset: int, cells: list[str], columns: dict[int, str]) -> Iterator[Match]:
-    start = offset
-    for index, cell in enumerate(cells):
-        kind = columns.get(index)
-        value = cell.strip()
-        if kind is not None and value and _CELL[kind].fullmatch(value):
-            at = start + cell.index(value)
-            user = value.removeprefix("@")
-            yield Match(
-                kind=kind,
-                value=user.lower(),
-                raw=text[at : at + len(value)],
-                start=at,
-                end=at + len(value),
-                confidence=CONFIDENCE,
-                extractor=f"contacts.{kind}_column",
-            )
-        start += len(cell) + 1
 
 
 def _lines_naming_an_app(text: str, low: bytes) -> list[int]:
@@ -129,8 +101,3 @@ def _lines_naming_an_app(text: str, low: bytes) -> list[int]:
             starts.append(start)
         previous, previous_start = at, start
     return starts
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end == -1 else end
