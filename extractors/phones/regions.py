@@ -74,9 +74,8 @@ _CURRENCIES: dict[str, str] = {
     "₺": "TR",
     "₹": "IN",
 }
-# Currency codes that are also words ("cop", "ars", "mxn" is not, but reads the same way)
-# count only written in capitals, after an amount: "$250.000 COP", "1.500 MXN".
-_CURRENCY_CODE = re.compile(r"\d[\d.,]*\s?(MXN|COP|ARS|BRL|AED|CHF|GBP)\b")
+# Currency codes count only written in capitals, after an amount ("$250.000 COP",
+# "1.500 MXN"): "cop" and "ars" are words too.
 _CODE_REGIONS = {
     "MXN": "MX",
     "COP": "CO",
@@ -86,10 +85,10 @@ _CODE_REGIONS = {
     "CHF": "CH",
     "GBP": "GB",
 }
+_CURRENCY_CODE = re.compile(rf"\d[\d.,]*\s?({'|'.join(_CODE_REGIONS)})\b")
 # The euro names no country by itself, but makes one more mention of a euro country the
 # page names already ("Madrid ... 120€").
 _EURO_REGIONS = frozenset({"DE", "AT", "FR", "BE", "NL", "ES", "PT", "IT", "IE"})
-_EURO = ("€", "eur")
 _FLAGS: dict[str, str] = {
     chr(0x1F1E6 + ord(region[0]) - ord("A")) + chr(0x1F1E6 + ord(region[1]) - ord("A")): region
     for region in _WORDS
@@ -117,8 +116,7 @@ def page_regions(text: str, default_region: str) -> tuple[str, ...]:
         if symbol in lowered:
             counts[region] += 2
     for code in _CURRENCY_CODE.findall(text):
-        if code in _CODE_REGIONS:
-            counts[_CODE_REGIONS[code]] += 2
+        counts[_CODE_REGIONS[code]] += 2
     if "€" in text or "eur" in words:
         for region in _EURO_REGIONS & counts.keys():
             counts[region] += 1

@@ -83,7 +83,7 @@ _UNLEET_KEEPING_L = str.maketrans({"0": "o", "3": "e", "1": "i", "!": "i", "|": 
 # Words that stand for a digit only between other spelled or single digits ("five
 # one two oh one", "won", "ate"): never the start of a cluster, because in prose
 # they are words.
-_WEAK = {
+_ENGLISH_WEAK = {
     "oh": "0",
     "o": "0",
     "too": "2",
@@ -93,9 +93,10 @@ _WEAK = {
     "ate": "8",
     "i": "1",
     "l": "1",
-    # Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese
-    # "meia" (six, as Brazilians read numbers), Italian "due"/"sei"/"otto",
-    # French "un"/"sept".
+}
+# Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese "meia"
+# (six, as Brazilians read numbers), Italian "due"/"sei"/"otto", French "un"/"sept".
+_FOREIGN_WEAK = {
     "uno": "1",
     "un": "1",
     "dos": "2",
@@ -105,11 +106,11 @@ _WEAK = {
     "sept": "7",
     "otto": "8",
 }
-_ENGLISH_WEAK = frozenset({"oh", "o", "too", "to", "for", "won", "ate", "i", "l"})
-_OTHER_LANGUAGES_WORDS = (_FOREIGN.keys() | _WEAK.keys()) - _ENGLISH_WEAK
+_WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK
+_OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
 # The weak words that may be a number's first or last digit: zero words ("555 0123
 # oh") and other languages' digits ("... cuatro uno"). "to", "for", "I" may not.
-_MAY_OPEN_OR_END = frozenset({"oh", "o", "uno", "un", "dos", "due", "sei", "meia", "sept", "otto"})
+_MAY_OPEN_OR_END = frozenset({"oh", "o", *_FOREIGN_WEAK})
 
 # Between digit groups: whitespace, dashes, dots, slashes, brackets, invisible
 # characters (zero-width, soft hyphen, BOM), the emoji variation selector and
