@@ -118,13 +118,18 @@ def _listed(text: str, words: list[_Word]) -> list[_Word]:
         elif chain and _LIST_GAP.fullmatch(text, chain[-1][1], start):
             chain.append(word)
         else:
-            if len(chain) > 1 and sum(known for _, _, known in chain) >= _LIST_MINIMUM_KNOWN:
-                members.extend(chain)
+            members.extend(_as_list(chain))
             chain = [word]
         previous_end = word[1]
-    if len(chain) > 1 and sum(known for _, _, known in chain) >= _LIST_MINIMUM_KNOWN:
-        members.extend(chain)
+    members.extend(_as_list(chain))
     return members
+
+
+def _as_list(chain: list[_Word]) -> list[_Word]:
+    """The chain's words, if it holds enough known names to be a list of people."""
+    if sum(known for _, _, known in chain) >= _LIST_MINIMUM_KNOWN:
+        return chain
+    return []
 
 
 def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
