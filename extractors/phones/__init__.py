@@ -17,7 +17,7 @@ from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.phones import context
 from extractors.phones.numbers import MAX_DIGITS, Number, Reading, is_country_code, read_number
-from extractors.phones.regions import page_regions
+from extractors.phones.regions import international_regions, line_regions, page_regions
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
 
 CONFIDENCE_PLAIN = 0.95
@@ -43,7 +43,10 @@ class _Candidate:
 
 
 def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match]:
-    regions: tuple[str, ...] | None = None  # read off the page only when needed
+    found: list[Match] = []
+    # Runs that are no number in the default region but may be one elsewhere: read
+    # last, once the page's numbers with a country code are known.
+    national: list[list[Group]] = []
     for start, end in cluster_spans(text):
         if context.is_one_non_phone(text, start, end):
             continue  # "2025-05-18", "10:00-22:00": decided before reading groups
@@ -54,36 +57,98 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
         if sum(len(g.digits) for g in groups) < MIN_DIGITS:
             continue
         for run in _clean_runs(text, groups, shapes):
-            found = list(_numbers_in_run(text, run, options.default_region))
-            if not found and _national_elsewhere(run):
-                if regions is None:
-                    regions = page_regions(text, options.default_region)
-                found = _in_regions_the_page_names(text, run, regions)
-            yield from found
+            in_default = list(_numbers_in_run(text, run, options.default_region))
+            found += in_default
+            national += [rest for rest in _left_over(run, in_default) if _national_elsewhere(rest)]
+    if national:
+        found += _national_numbers(text, national, found, options.default_region)
+        found.sort(key=lambda match: match.start)
+    yield from found
+
+
+def _national_numbers(
+    text: str, runs: list[list[Group]], found: list[Match], default_region: str
+) -> list[Match]:
+    """Numbers written the national way of a country other than the default region.
+
+    The region is a guess, tried in this order: what the number's own line names (a
+    flag, "(RO sim)", a city), then the countries the page names, those of its numbers
+    written with a country code first ("+234 905 ..." beside "0803 ...": a Nigerian
+    page about jobs in Italy names Italy more often than Nigeria).
+    """
+    named = page_regions(text, default_region)
+    dialled = [region for region in international_regions(found) if region in named]
+    page = tuple(dict.fromkeys((*dialled, *named)))
+    numbers: list[Match] = []
+    for run in runs:
+        trunk = run[0].digits[0] == "0"
+        own = line_regions(text, run[0].start, run[-1].end, trunk)
+        regions = tuple(dict.fromkeys((*own, *page)))
+        numbers += _in_regions_the_page_names(text, run, regions)
+    return numbers
+
+
+def _left_over(run: list[Group], numbers: list[Match]) -> list[list[Group]]:
+    """The stretches of a run that no number found in it covers ("0803 216 4409" in
+    "0803 216 4409 or +234 905 718 2046")."""
+    if not numbers:
+        return [run]
+    stretches: list[list[Group]] = [[]]
+    for group in run:
+        if any(number.start <= group.start < number.end for number in numbers):
+            stretches.append([])
+        else:
+            stretches[-1].append(group)
+    return [stretch for stretch in stretches if stretch]
 
 
 def _national_elsewhere(run: list[Group]) -> bool:
-    """Digits that may be a national number of another country: a trunk "0" then 8 to
-    11 digits ("07911 123456"), or 9 to 11 digits without one (Spain's 9, the 10 of
-    Mexico, Colombia or Italy's mobiles, Brazil's 11), when they were no number in the
-    default region."""
-    digits = "".join(group.digits for group in run)
-    trunk = digits[0] == "0" and digits[1:2] != "0" and 9 <= len(digits) <= 12
-    return trunk or 9 <= len(digits) <= 11
+    """Digits that may hold a national number of another country, when they were no
+    number in the default region: a trunk "0" then 8 to 11 digits ("07911 123456"),
+    also where one run holds two numbers ("0722 987 654 or 0110 482 375"), or 9 to 11
+    digits without one (Spain's 9, the 10 of Mexico, Colombia or Italy's mobiles,
+    Brazil's 11)."""
+    length = sum(len(group.digits) for group in run)
+    if length < 9:
+        return False
+    trunk = any(group.digits[0] == "0" and group.digits[1:2] != "0" for group in run)
+    return trunk or length <= 11
 
 
 def _in_regions_the_page_names(
     text: str, run: list[Group], regions: tuple[str, ...]
 ) -> list[Match]:
     # The region is read off the page's words, not written with the number: a guess.
+    # So the number must also stand apart in the run: a stretch cut out of a longer
+    # row of groups ("9400 8587 7758 0405 5493 12", a parcel's tracking number) is
+    # some other identifier that happens to be valid somewhere.
+    parts = [pair for pair in itertools.pairwise(run) if _opens_part(text, *pair)]
+    starts = {run[0].start} | {after.start for before, after in parts}
+    ends = {run[-1].end} | {before.end for before, after in parts}
     for region in regions:
-        found = list(_numbers_in_run(text, run, region))
+        found = [
+            m
+            for m in _numbers_in_run(text, run, region)
+            if _group_start_at(run, m.start) in starts and m.end in ends
+        ]
         if found:
             return [
                 Match(m.kind, m.value, m.raw, m.start, m.end, CONFIDENCE_GUESSED, m.extractor)
                 for m in found
             ]
     return []
+
+
+def _opens_part(text: str, before: Group, after: Group) -> bool:
+    """Whether a run's group begins a part of its own: after a word, a line break or a
+    table's cell border."""
+    return after.word_before or after.newline_before or "|" in text[before.end : after.start]
+
+
+def _group_start_at(run: list[Group], start: int) -> int:
+    """The start of the first group at or after ``start`` (a match may begin with the
+    "(" before its first group)."""
+    return next((group.start for group in run if group.start >= start), start)
 
 
 def _clean_runs(

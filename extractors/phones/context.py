@@ -53,9 +53,13 @@ _NOT_A_PHONE = re.compile(
 
 # A short number next to these is a quantity (price, duration, size), not phone digits.
 _QUANTITY_MAX_DIGITS = 5
-_CURRENCY_BEFORE = re.compile(r"[$€£¥₿₽₹]\s?$")
+_CURRENCY_SIGNS = "$€£¥₿₽₹₦₱฿₫₴₺₪₵"
+_CURRENCY_BEFORE = re.compile(rf"[{_CURRENCY_SIGNS}]\s?$")
 _UNIT_AFTER = re.compile(
-    r"[ \t]?(?:[$€£¥₿₽₹%]|(?i:usd|eur|gbp|cad|aud|btc|xmr|eth|ltc|dollars?|bucks|euros?|"
+    rf"[ \t]?(?:[{_CURRENCY_SIGNS}%]|(?i:usd|eur|gbp|cad|aud|btc|xmr|eth|ltc|dollars?|bucks|euros?|"
+    # Other currencies, less those that are names or words too ("Ron", "Nok", "lei").
+    r"zł|zl|pln|kč|czk|ksh|kes|naira|ngn|vnd|baht|thb|pesos?|reais|soles|rub|руб|грн|chf|"
+    r"sek|dkk|huf|mxn|brl|aed|"
     r"roses?|hh|hr|hrs|hours?|mins?|minutes?|nights?|days?|weeks?|y/o|yrs?|years?|"
     r"lbs?|kgs?|grams?|mg|ml|oz|cm|mm|ft|feet|inch|inches|pcs|pills?|tabs?|sats?|percent)"
     r"(?![^\W\d_]))"

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+
+import phonenumbers
+
+from extractors.base import Match
 
 # Lower-case words and symbols per region. Cities an escort or vendor page names.
 _WORDS: dict[str, tuple[str, ...]] = {
@@ -57,8 +62,50 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "ID": ("indonesia", "jakarta", "bali", "surabaya", "rupiah", "idr"),
     "IN": ("india", "mumbai", "delhi", "bangalore", "bengaluru", "kolkata", "rupees", "inr"),
     "ZA": ("south africa", "johannesburg", "cape town", "durban", "pretoria", "zar"),
-    "NG": ("nigeria", "lagos", "abuja", "naira", "ngn"),
-    "KE": ("kenya", "nairobi", "mombasa", "kes"),
+    "NG": (
+        "nigeria", "nigerian", "nigerians", "naija", "lagos", "abuja", "ikeja", "ibadan",
+        "benin city", "port harcourt", "naira", "ngn",
+    ),
+    "KE": (
+        "kenya", "kenyan", "kenyans", "nairobi", "mombasa", "kisumu", "eldoret", "nakuru",
+        "kes", "ksh",
+    ),
+    "GH": ("ghana", "ghanaian", "accra", "kumasi", "cedis", "ghs"),
+    "UG": ("uganda", "ugandan", "kampala", "ugx"),
+    "TZ": ("tanzania", "dar es salaam", "zanzibar", "tzs"),
+    "VN": (
+        "vietnam", "việt nam", "viet nam", "vietnamese", "hanoi", "hà nội", "ha noi",
+        "saigon", "sài gòn", "sai gon", "ho chi minh", "hcmc", "đà nẵng", "da nang", "vnd",
+        "zalo",
+    ),
+    "KH": ("cambodia", "phnom penh", "siem reap", "khr"),
+    "CN": ("china", "beijing", "shanghai", "guangzhou", "shenzhen", "rmb", "cny"),
+    "TW": ("taiwan", "taipei", "twd"),
+    "RO": (
+        "romania", "românia", "romanian", "bucurești", "bucuresti", "bucharest", "iași",
+        "iasi", "cluj", "timișoara", "timisoara", "constanța", "constanta",
+    ),
+    "MD": ("moldova", "chișinău", "chisinau", "mdl"),
+    "BG": ("bulgaria", "българия", "софия", "varna", "plovdiv", "лв"),
+    "HU": ("hungary", "magyarország", "budapest", "huf", "forint"),
+    "GR": ("greece", "ελλάδα", "athens", "αθήνα", "thessaloniki"),
+    "RS": ("serbia", "srbija", "belgrade", "beograd", "rsd"),
+    "AL": ("albania", "shqipëri", "tirana", "tiranë"),
+    "SE": ("sweden", "sverige", "stockholm", "göteborg", "malmö", "sek"),
+    "NO": ("norway", "norge", "oslo", "bergen", "nok"),
+    "DK": ("denmark", "danmark", "copenhagen", "københavn", "dkk"),
+    "FI": ("finland", "suomi", "helsinki"),
+    "IL": ("israel", "tel aviv", "jerusalem", "shekel", "shekels"),
+    "MA": ("morocco", "maroc", "casablanca", "marrakech", "rabat"),
+    "EG": ("egypt", "cairo", "alexandria", "egp"),
+    "SA": ("saudi", "riyadh", "jeddah", "riyal", "riyals"),
+    "QA": ("qatar", "doha", "qar"),
+    "VE": ("venezuela", "caracas", "maracaibo", "bolívares"),
+    "EC": ("ecuador", "quito", "guayaquil"),
+    "GT": ("guatemala", "quetzales"),
+    "PY": ("paraguay", "asunción", "asuncion"),
+    "UY": ("uruguay", "montevideo"),
+    "BO": ("bolivia", "la paz", "santa cruz de la sierra"),
     "CL": ("chile", "santiago de chile", "valparaíso", "clp"),
     "PE": ("peru", "perú", "lima", "cusco", "soles"),
 }  # fmt: skip
@@ -73,6 +120,11 @@ _CURRENCIES: dict[str, str] = {
     "₴": "UA",
     "₺": "TR",
     "₹": "IN",
+    "₦": "NG",
+    "₫": "VN",
+    "₵": "GH",
+    "₪": "IL",
+    "₸": "KZ",
 }
 # Currency codes count only written in capitals, after an amount ("$250.000 COP",
 # "1.500 MXN"): "cop" and "ars" are words too.
@@ -84,6 +136,12 @@ _CODE_REGIONS = {
     "AED": "AE",
     "CHF": "CH",
     "GBP": "GB",
+    "RON": "RO",
+    "VND": "VN",
+    "KES": "KE",
+    "NGN": "NG",
+    "PHP": "PH",
+    "THB": "TH",
 }
 _CURRENCY_CODE = re.compile(rf"\d[\d.,]*\s?({'|'.join(_CODE_REGIONS)})\b")
 # The euro names no country by itself, but makes one more mention of a euro country the
@@ -123,3 +181,68 @@ def page_regions(text: str, default_region: str) -> tuple[str, ...]:
     return tuple(
         region for region, count in counts.most_common() if count >= 2 and region != default_region
     )
+
+
+# A number's own line may say which country it belongs to, more precisely than the
+# page: a flag before it ("🇻🇳 VN: Zalo 0908 441 273" on a page that names three
+# countries) or a country code in brackets after it ("0757 318 902 (RO sim)").
+_LINE_LOOKBACK = 80
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
+_CODE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*([A-Z]{2})(?:[ \t]+(?i:sim|number|no\.?|mobile|cell|line|whatsapp))?[ \t]*\)"
+)
+# Two capitals in brackets that are English words more often than countries.
+_CODES_THAT_ARE_WORDS = frozenset({"AM", "AS", "AT", "BE", "BY", "DO", "ID", "IN", "IS", "IT"}) | (
+    frozenset({"ME", "MY", "NO", "PM", "SO", "TO"})
+)
+_REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+
+def line_regions(text: str, start: int, end: int, trunk: bool) -> tuple[str, ...]:
+    """Regions the line of the number at text[start:end] names for it: flags before it
+    on its line (the nearest first), a bracketed country code right after it, then the
+    places the line names after it ("0161 496 0239 (English number, from Manchester)")
+    and, for a number written with a trunk "0", before it too ("Ships from London.
+    Text 07911 123456"): digits without one are too often some other identifier."""
+    window_start = max(0, start - _LINE_LOOKBACK)
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    flags = [_flag_region(flag.group()) for flag in _FLAG.finditer(text, line_start, start)]
+    regions = flags[::-1]
+    code = _CODE_AFTER.match(text, end)
+    if code is not None and code[1] not in _CODES_THAT_ARE_WORDS:
+        regions.append(code[1])
+    window_end = min(len(text), end + _LINE_LOOKBACK)
+    newline = text.find("\n", end, window_end)
+    line_end = window_end if newline == -1 else newline
+    regions += _places(text[end:line_end].lower())
+    if trunk:
+        regions += _places(text[line_start:start].lower())[::-1]  # the nearest first
+    return tuple(region for region in dict.fromkeys(regions) if region in _REGIONS)
+
+
+def _places(lowered: str) -> list[str]:
+    """The regions of the places named in ``lowered``, in the order they are named."""
+    found = [
+        (word.start(), _REGION_OF[word.group()])
+        for word in _WORD.finditer(lowered)
+        if word.group() in _ONE_WORD_PLACES
+    ]
+    for place in _SEVERAL_WORD_PLACES:
+        at = lowered.find(place)
+        if at != -1:
+            found.append((at, _REGION_OF[place]))
+    return [region for _, region in sorted(found)]
+
+
+def international_regions(numbers: Iterable[Match]) -> tuple[str, ...]:
+    """The countries of numbers written with their country code, most numerous first."""
+    counts = Counter(
+        phonenumbers.region_code_for_number(phonenumbers.parse(number.value))
+        for number in numbers
+        if number.raw.lstrip("(").startswith(("+", "\uff0b", "00"))
+    )
+    return tuple(region for region, _ in counts.most_common() if region in _REGIONS)
+
+
+def _flag_region(flag: str) -> str:
+    return "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in flag)

@@ -54,8 +54,9 @@ _SPELLED = {
 # None is an English word; each keeps the first three letters of a spelled digit or
 # has its own in _NOT_A_DIGIT_WORD.
 _MISSPELLED = {"fyve": "5", "fiev": "5", "sevn": "7", "nyne": "9", "nien": "9", "thre": "3"}
-# Digits spelled in the other languages escort ads are written in: Spanish,
-# Portuguese, Italian, German, French ("tres cero cero, cinco cinco cinco"). Only words
+# Digits spelled in the other languages escort and recruitment ads are written in:
+# Spanish, Portuguese, Italian, German, French, Romanian ("tres cero cero, cinco cinco
+# cinco"). Only words
 # that are no English word and no common word of those languages are here; the
 # others ("uno", "dos", "due", "un") are weak words below.
 _FOREIGN = {
@@ -73,6 +74,9 @@ _FOREIGN = {
     # French
     "zéro": "0", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "huit": "8",
     "neuf": "9",
+    # Romanian, with the comma-below letters, the older cedilla ones and plain ASCII
+    "unu": "1", "trei": "3", "patru": "4", "cinci": "5", "șase": "6", "şase": "6",
+    "sase": "6", "șapte": "7", "şapte": "7", "sapte": "7", "nouă": "9", "noua": "9",
 }  # fmt: skip
 _ENGLISH_FORMS = _SPELLED | _MISSPELLED
 _SPELLED_FORMS = _ENGLISH_FORMS | _FOREIGN
@@ -95,7 +99,8 @@ _ENGLISH_WEAK = {
     "l": "1",
 }
 # Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese "meia"
-# (six, as Brazilians read numbers), Italian "due"/"sei"/"otto", French "un"/"sept".
+# (six, as Brazilians read numbers), Italian "due"/"sei"/"otto", French "un"/"sept",
+# Romanian "doi"/"opt" (a DOI, "opt in").
 _FOREIGN_WEAK = {
     "uno": "1",
     "un": "1",
@@ -105,6 +110,8 @@ _FOREIGN_WEAK = {
     "meia": "6",
     "sept": "7",
     "otto": "8",
+    "doi": "2",
+    "opt": "8",
 }
 _WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK
 _OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
@@ -233,7 +240,6 @@ _GAP = (
     rf"(?:{_FILLER}{_SEP_ON_LINE}{{1,{_MAX_SEP}}}+){{1,{_MAX_FILLER_WORDS}}}+"
     rf"|{_SEP_ON_LINE}{{0,{_MAX_SEP}}}+(?:\r?\n{_SEP_ON_LINE}{{0,{_MAX_SEP}}}+)?+)"
 )
-_CONTINUATION = f"(?:{_GAP}{_SEED})*+"
 
 # Clusters that begin with a digit (or with a spelled digit led by one: "0ne").
 # The leading class is consumed first -- that is what makes the scan fast -- and
@@ -306,7 +312,10 @@ _SPELLED_WORD_START = re.compile(
     )
     + b")"
 )
-_CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}{_CONTINUATION}")
+# Spelled groups may also be separated by commas, the way a number is read aloud
+# ("zero eight zero three, two one six, four four zero nine"); between written digits
+# a comma stays a list or a thousands separator, so only spelled words may follow one.
+_CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}(?:{_GAP}{_SEED}|,[ \u00a0]?{_SPELLED_RUN})*+")
 
 # The same alternatives as _SEED, named, to read a cluster back group by group.
 _TOKEN = re.compile(

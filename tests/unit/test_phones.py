@@ -132,7 +132,7 @@ def test_national_numbers_of_the_country_the_page_names(text: str, e164: str) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "Ships from London. Text 07911 123456",  # one mention is not enough
+        "Ships from Madrid. Text 612 34 56 78",  # one mention is not enough
         "London, London, £5. Order 07911 123456",  # an identifier cue still rules it out
         "Madrid, Madrid. Ref 612 34 56 78 20",
         "Berlin Berlin. 0 1 2 3 4 5 6 7 8 9",  # counting
@@ -589,3 +589,73 @@ def test_time_grows_linearly(name: str) -> None:
 
 def test_a_ten_megabyte_line_of_digits_is_no_number() -> None:
     assert list(find(_repeated(_RANDOM_DIGITS)(10_000_000))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Romanian spelled digits, with comma-below and ASCII letters.
+        ("Lucru în Italia, plecare din Iași, România. Sună: zero șapte doi unu - "
+         "trei patru cinci - șase șapte opt", "+40721345678"),
+        ("Bucuresti, Romania. Suna la zero sapte doi unu trei patru cinci sase sapte opt",
+         "+40721345678"),
+        # Read aloud with commas between the spelled groups.
+        ("Lagos office, Lagos. Call: zero eight zero three, one two three, four five six seven",
+         "+2348031234567"),
+        # Kenya named by its shilling and its people; two numbers joined by "or".
+        ("Kenyans abroad beware, she asked KSh 90,000. Uses 0733 186 421 too.", "+254733186421"),
+    ],
+)  # fmt: skip
+def test_national_numbers_in_more_languages_and_regions(text: str, e164: str) -> None:
+    assert e164 in _values(text)
+
+
+def test_a_run_of_two_national_numbers_joined_by_a_word() -> None:
+    text = "Nairobi office, fee KES 8,500. Call 0722 987 654 or 0110 482 376"
+    assert _values(text) == ["+254722987654", "+254110482376"]
+
+
+def test_a_flag_on_the_numbers_line_says_whose_number_it_is() -> None:
+    # The page names Thailand most, but each line's flag decides for its own number.
+    text = (
+        "Bangkok • Manila • Hanoi tours, Bangkok, baht ฿\n"
+        "🇹🇭 TH: 081 703 5529\n"
+        "🇻🇳 VN: Zalo 0908 441 274\n"
+        "🇵🇭 PH: Viber 0 9 9 5 – 6 1 3 – 8 8 4 3\n"
+    )
+    assert _values(text) == ["+66817035529", "+84908441274", "+639956138843"]
+
+
+def test_a_place_on_the_line_of_a_number_with_a_trunk_zero() -> None:
+    assert _values("Ships from London. Text 07911 123456") == ["+447911123456"]
+    assert _values("Call 0161 496 0239 (English number, Manchester)") == ["+441614960239"]
+
+
+def test_a_country_code_in_brackets_after_a_number() -> None:
+    text = "Roster Madrid, Madrid:\n1 | Bella | 19 | 0757 318 903 (RO sim) | Madrid\n"
+    assert _values(text) == ["+40757318903"]
+
+
+def test_the_country_of_the_pages_dialled_numbers_comes_first() -> None:
+    # Italy is named more often, but the page's own number with a country code is
+    # Nigerian, and so is the one written the national way.
+    text = (
+        "Jobs in Italy (Torino, Napoli), Italy! Office in Lagos, Ikeja, Lagos.\n"
+        "Call 0803 216 4409 or +234 905 718 2046"
+    )
+    assert _values(text) == ["+2348032164409", "+2349057182046"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A tracking number holds a stretch valid in the country the line names.
+        "Ships from the Netherlands. Tracked & signed: 9400 8587 7758 0405 5493 12",
+        # A salary in zloty next to a Polish number.
+        "Praca w Niemczech – 8000-15000 zł/mies. Kontakt: +48 512 804 317",
+        # A place named before a number without a trunk "0" is only the line's.
+        "Ships from Madrid. Text 612 34 56 78",
+    ],
+)
+def test_guessed_regions_do_not_read_other_identifiers(text: str) -> None:
+    assert [v for v in _values(text) if not v.startswith("+48")] == []
