@@ -72,6 +72,11 @@ _TELEGRAM_AFTER_CUE = re.compile(
 _WICKR_AFTER_CUE = re.compile(
     rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{WICKR_USER}){_USER_END}"
 )
+# A few words on the cue's line, then a colon: "TG manager: @x", "Wickr for regulars:
+# x_uk". The words say who the handle is for, so what follows must be written as one.
+_PHRASE_THEN_COLON = r"(?:[ \t]+[^\W\d_][\w'\-]{0,15}){1,3}[ \t]*:[ \t]*(?P<at>@ ?)?"
+_TELEGRAM_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{TELEGRAM_USER}){_USER_END}")
+_WICKR_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{WICKR_USER}){_USER_END}")
 # "Telegrama" (Spanish, Portuguese) and "Telegramm" (German) are the app's name too.
 _TELEGRAM_CUES = (b"telegrama", b"telegramm", b"telegram", b"telega", b"tele", b"tg")
 # Every cue above begins with "tele" or "tg": one scan finds them all.
@@ -89,7 +94,7 @@ _CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
 # announces a handle only when an "@" says so.
 _PAPER_PLANE = "\u2708"
 # A page that is Telegram's: it says so, links t.me, or shows a channel's subscriber
-# count beside the app's name (read only when the page names the app at all).
+# count beside the app's name or a cued handle.
 _TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
 _SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
 _OTHER_PLATFORMS = (
@@ -163,19 +168,25 @@ def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
 
 def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
     telegram_page: bool | None = None  # whether the page is Telegram's, found when needed
+    # Where cued handles start: a "TG manager: @x" names the app as well as "Telegram"
+    # does, and is not read again as a Telegram page's "@x".
+    cued: set[int] = set()
     for cue_start in _TELEGRAM_CUE_START.finditer(low):
         pos = cue_start.start()
         for cue in _TELEGRAM_CUES:
             end = pos + len(cue)
             if not low.startswith(cue, pos) or _inside_word(low, pos, end):
                 continue  # "tele" of "telegram", "tg" of "outgrow"
-            yield from _after_telegram_cue(text, end)
+            for handle in _after_telegram_cue(text, end):
+                if handle.start not in cued:  # "TG Telegram: @x": one handle, two cues
+                    cued.add(handle.start)
+                    yield handle
             break
     if not text.isascii():
         yield from _other_script_cues(text)
     for pos in positions(low, b"@"):
-        if not low[pos + 1 : pos + 2].isalpha():
-            continue  # no username follows
+        if not low[pos + 1 : pos + 2].isalpha() or pos in cued:
+            continue  # no username follows, or a cue's handle
         if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "._%+-"):
             continue  # the "@" of an e-mail address
         handle = _HANDLE_AFTER_AT.match(text, pos)
@@ -190,7 +201,7 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
         else:
             if telegram_page is None:
                 telegram_page = _TELEGRAM_PAGE.search(low) is not None or (
-                    b"telegram" in low and _SUBSCRIBERS.search(low) is not None
+                    (bool(cued) or b"telegram" in low) and _SUBSCRIBERS.search(low) is not None
                 )
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
             # Telegram usernames unless another platform is named beside them.
@@ -205,21 +216,24 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
 
 def _after_telegram_cue(text: str, end: int, needs_at: bool = False) -> Iterator[Match]:
     found = _TELEGRAM_AFTER_CUE.match(text, end)
+    if found is not None and not _accepted(found, bare_needs_shape=True):
+        found = None
+    if found is None:
+        found = _after_phrase(_TELEGRAM_AFTER_PHRASE, text, end)
     if found is None or (needs_at and not found["at"]):
         return
-    if _accepted(found, bare_needs_shape=True):
-        start = found.start("at") if found["at"] else found.start("user")
-        yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
-        # "Telegram: @main_shop / @backup_shop": the cue covers the list it opens.
-        at = found.end()
-        for _ in range(_MOST_LISTED):
-            listed = _LISTED_HANDLE.match(text, at)
-            if listed is None or listed["user"].lower() in _NOT_HANDLES:
-                break
-            yield _handle(
-                text, kinds.TELEGRAM, listed["user"], listed.start("at"), listed.end(), "cued"
-            )
-            at = listed.end()
+    start = found.start("at") if found["at"] else found.start("user")
+    yield _handle(text, kinds.TELEGRAM, found["user"], start, found.end(), "cued")
+    # "Telegram: @main_shop / @backup_shop": the cue covers the list it opens.
+    at = found.end()
+    for _ in range(_MOST_LISTED):
+        listed = _LISTED_HANDLE.match(text, at)
+        if listed is None or listed["user"].lower() in _NOT_HANDLES:
+            break
+        yield _handle(
+            text, kinds.TELEGRAM, listed["user"], listed.start("at"), listed.end(), "cued"
+        )
+        at = listed.end()
 
 
 def _other_script_cues(text: str) -> Iterator[Match]:
@@ -234,13 +248,20 @@ def _other_script_cues(text: str) -> Iterator[Match]:
 
 
 def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
+    handles_end = 0  # where the last handle yielded ends
     for pos in positions(low, b"wickr"):
         end = pos + len("wickr")
         if _inside_word(low, pos, end):
             continue
         found = _WICKR_AFTER_CUE.match(text, end)
-        if found is not None and _accepted(found, bare_needs_shape=False):
+        if found is not None and not _accepted(found, bare_needs_shape=False):
+            found = None
+        if found is None:
+            found = _after_phrase(_WICKR_AFTER_PHRASE, text, end)
+        # "wickr Wickr: x": the second cue reads the same handle as the first's phrase.
+        if found is not None and found.end() > handles_end:
             start = found.start("at") if found["at"] else found.start("user")
+            handles_end = found.end()
             yield _handle(text, kinds.WICKR, found["user"], start, found.end(), "cued")
 
 
@@ -285,6 +306,13 @@ def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:
         return False  # "telegramvendor": no separation at all
     # "Telegram annabella22" / "Telegram Vendor_X": a handle's shape, not a word's.
     return not bare_needs_shape or _looks_like_handle(user)
+
+
+def _after_phrase(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    found = pattern.match(text, end)
+    if found is None or found["user"].lower() in _NOT_HANDLES:
+        return None
+    return found if found["at"] or _looks_like_handle(found["user"]) else None
 
 
 def _looks_like_handle(user: str) -> bool:

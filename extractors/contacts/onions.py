@@ -106,7 +106,10 @@ def find(text: str, low: bytes) -> Iterator[Match]:
 def _spaced_label(text: str, label_end: int) -> tuple[int, str] | None:
     """Start and label of a v3 label written in space-separated groups that ends at
     ``label_end``. Words before the label are base32 too, so groups are taken from
-    the end until exactly 56 characters; the checksum then decides."""
+    the end until exactly 56 characters; the checksum then decides. A space may also
+    stand before the dot ("... r7kexid .onion")."""
+    if label_end > 0 and text[label_end - 1] in " \t":
+        label_end -= 1
     window_start = max(0, label_end - _MAX_SPACED_LABEL)
     groups = _LABEL_GROUPS_REVERSED.match(text[window_start:label_end][::-1])
     if groups is None:

@@ -51,6 +51,10 @@ _FINGERPRINT = re.compile(
     rf"|{_HEX}{{39}})"
     r"(?![0-9A-Za-z])"
 )
+# A cue's line that ends in a colon is a heading over what the next lines list
+# ("PGP fingerprints (as posted on their profiles):", "PGP-Fingerprint zum Prüfen:").
+_HEADING_END = re.compile(r"[^\n:]{0,60}:[ \t]*\r?\n")
+_MAX_LIST = 2000
 # "0x" and forty digits in one run: the only candidate of this length (a grouped one
 # has at least nine spaces, a plain one without "0x" is forty long).
 _PREFIXED_PLAIN_LENGTH = 42
@@ -81,8 +85,40 @@ def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
             if candidate.start() in seen or not _acceptable(text, candidate, cue):
                 continue
             seen.add(candidate.start())
-            digits = re.sub(r"[^0-9A-Fa-f]", "", candidate.group().removeprefix("0x"))
-            yield WrittenFingerprint(candidate.start(), candidate.end(), digits.upper())
+            yield _written(candidate)
+        if cue.only_right_before:
+            continue
+        for candidate in _listed_under(text, cue):
+            if (
+                candidate.start() not in seen
+                and not _in_a_file_name(text, candidate)
+                and len(candidate.group()) != _PREFIXED_PLAIN_LENGTH  # an Ethereum address
+            ):
+                seen.add(candidate.start())
+                yield _written(candidate)
+
+
+def _written(candidate: re.Match[str]) -> WrittenFingerprint:
+    digits = re.sub(r"[^0-9A-Fa-f]", "", candidate.group().removeprefix("0x"))
+    return WrittenFingerprint(candidate.start(), candidate.end(), digits.upper())
+
+
+def _listed_under(text: str, cue: _Cue) -> Iterator[re.Match[str]]:
+    """Fingerprints on the lines under a heading the cue opens, down to a blank line:
+
+    PGP fingerprints (as posted on their profiles):
+    SnowWhite_DE   2DF95B67FB0575ADB32C3B47DA46E11433B02988
+    Apothecary420  F663 F82C F600 9D76 1494 AB7F D5CC EC8E 713A 7183
+    """
+    heading = _HEADING_END.match(text, cue.end)
+    if heading is None or _OTHER_HASHES.search(text, cue.end, heading.end()):
+        return
+    block_start = heading.end()
+    if text.startswith(("\n", "\r\n"), block_start):
+        return  # a blank line: the heading's list is empty
+    blank_line = text.find("\n\n", block_start, block_start + _MAX_LIST)
+    block_end = blank_line if blank_line != -1 else min(len(text), block_start + _MAX_LIST)
+    yield from _FINGERPRINT.finditer(text, block_start, block_end)
 
 
 def _cues(low: bytes) -> Iterator[_Cue]:
@@ -151,12 +187,17 @@ def _next_to(
         yield candidates[before]
 
 
-def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
-    if (
+def _in_a_file_name(text: str, candidate: re.Match[str]) -> bool:
+    """ "cross-sigs/1938...77E-1.gpg" """
+    return bool(
         _IN_A_PATH.match(text, candidate.end())
         or text[candidate.start() - 1 : candidate.start()] == "/"
-    ):
-        return False  # a file name: "cross-sigs/1938...77E-1.gpg"
+    )
+
+
+def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
+    if _in_a_file_name(text, candidate):
+        return False
     right_before = (
         candidate.start() >= cue.end
         and _TIGHT.fullmatch(text, cue.end, candidate.start()) is not None

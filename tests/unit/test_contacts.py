@@ -367,6 +367,34 @@ class TestTelegram:
     def test_bot_usernames_need_no_cue(self, text: str, value: str) -> None:
         assert _found(text) == [(kinds.TELEGRAM, value)]
 
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("TG manager: @asia_booking", "asia_booking"),
+            ("Telegram for new customers: @PlugNew_uk", "plugnew_uk"),
+            ("tg orders only: plug_orders24", "plug_orders24"),
+        ],
+    )
+    def test_a_few_words_and_a_colon_between_cue_and_handle(self, text: str, value: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == [value]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Telegram is down today: orders wait",  # a sentence, no handle's shape
+            "Telegram support said: please",
+            "TG and Signal users: read this",
+        ],
+    )
+    def test_a_sentence_with_a_colon_after_the_cue(self, text: str) -> None:
+        assert _of_kind(text, kinds.TELEGRAM) == []
+
+    def test_a_channel_page_named_by_a_cued_handle_and_its_subscribers(self) -> None:
+        page = "VIP MODELS\nchannel · 12,4K subscribers\nTG manager: @vip_booking\nDM @vip_hr"
+        assert _of_kind(page, kinds.TELEGRAM) == ["vip_booking", "vip_hr"]
+        # Without the subscriber count the "@" is just a mention.
+        assert _of_kind("TG manager: @vip_booking\nDM @vip_hr", kinds.TELEGRAM) == ["vip_booking"]
+
     def test_a_telegram_pages_handles_need_no_cue_beside_them(self) -> None:
         page = 'Telegram channel "UK Green" · 12.4K subscribers\nOrder: message @GreenUK_shop'
         [match] = _matches(page)
@@ -435,6 +463,10 @@ class TestWickr:
     def test_cued_usernames(self, text: str, raw: str) -> None:
         [match] = _matches(text)
         assert (match.kind, match.value, match.raw) == (kinds.WICKR, "vendorx", raw)
+
+    def test_a_few_words_and_a_colon_between_cue_and_handle(self) -> None:
+        assert _of_kind("Wickr for regulars: greengoblin_uk", kinds.WICKR) == ["greengoblin_uk"]
+        assert _of_kind("Wickr for regulars: ask first", kinds.WICKR) == []
 
     def test_after_a_verb_only_a_handle_shaped_word_is_a_handle(self) -> None:
         assert _found("answers on Wickr too (vendor420)") == [(kinds.WICKR, "vendor420")]

@@ -186,3 +186,9 @@ def test_fragments_of_every_form_never_break_the_family() -> None:
     rng = random.Random(3)
     for _ in range(5_000):
         _found("".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))))
+
+
+def test_an_onion_label_in_groups_with_a_space_before_its_dot() -> None:
+    spaced = " ".join(ONION[i : i + 14] for i in range(0, 56, 14))
+    match = _found_one(f"own shop {spaced} .onion | Wickr", kinds.ONION)
+    assert (match.value, match.raw) == (f"{ONION}.onion", f"{spaced} .onion")

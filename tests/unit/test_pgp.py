@@ -231,6 +231,28 @@ class TestWrittenFingerprints:
     def test_not_fingerprints(self, text: str) -> None:
         assert _fingerprints(text) == []
 
+    def test_fingerprints_listed_under_a_heading_the_cue_opens(self) -> None:
+        other = "390C6E660A90DE225A9FB42BF35216DA7956DA2F"
+        text = (
+            "Vendor PGP fingerprints (from their profiles):\n"
+            f"NightOwl   {FPR}\n"
+            f"GreenDoc   {' '.join(other[i : i + 4] for i in range(0, 40, 4))}\n"
+            "\n"
+            f"Unrelated checksum {FPR[::-1]}"
+        )
+        assert _fingerprints(text) == [FPR, other]
+        assert _fingerprints(f"PGP-Fingerprint zum Prüfen:\n{GROUPED}") == [FPR]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            f"PGP signed release, sha1 checksums:\n{FPR}",  # the heading names another hash
+            f"PGP is great. Notes:\n\n{FPR}",  # a blank line ends the list
+        ],
+    )
+    def test_not_listed_under_a_heading(self, text: str) -> None:
+        assert _fingerprints(text) == []
+
     def test_one_fingerprint_per_cue(self) -> None:
         other = "390c6e660a90de225a9fb42bf35216da7956da2f"
         text = f"new fingerprint {GROUPED}.\nOld one was {other} which is a file hash."
