@@ -21,8 +21,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from extractors.aliases import lexicon
+from extractors.aliases.given_names import is_given_name
 from extractors.aliases.prefilter import CueHit, cue_hits, opens_line, space_before
-from extractors.aliases.rules import RULES, RULES_BY_NAME, CueRule
+from extractors.aliases.rules import RULES, RULES_BY_NAME, TITLES, TITLES_KEPT, CueRule
 
 # How far a window reaches around a confirmed cue phrase before its edges move out to
 # whitespace: back into the word before it ("my" in "my name", found by its second
@@ -84,7 +85,14 @@ _HERE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTION = re.compile(r"[ \t]+(?:and|or|&|y|o|und|oder|et|ou|и|или)[ \t]+", re.IGNORECASE)
-_NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—\"”’'»]|\r?\n|$))")
+_NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—\"”’'»·•]|\r?\n|$))")
+# The name after a title: "Agent Wanjiru", "Sra. Rocío", "Madam Blessing".
+_NAME_AFTER_TITLE = re.compile(r"\.?[ \t]+(?=[^\W\d_])")
+_TITLES = frozenset(TITLES)
+_TITLES_KEPT = frozenset(TITLES_KEPT)
+_SHOP_RULES = frozenset({"named_shop", "possessive"})
+_ABBREVIATED_TITLES = frozenset({"sra", "srta", "mme", "mlle", "mrs", "ms", "mr"})
+_LOWER_CASE_TITLES = frozenset({"chị", "anh"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,15 +319,58 @@ def _candidate(
     if span is None:
         return None
     start, end = span
+    title_start: int | None = None  # where a title kept with the name begins
+    if rule.name == "title":
+        title = _title_before(text, cue_start, start)
+        if title is None:
+            return None
+        if title in _TITLES_KEPT:
+            title_start = cue_start
+    elif text[start:end].lower() in _TITLES:
+        # "Contact Agent Wanjiru", "calling herself Mama Zawadi": the cue's word is a
+        # title, and the name is the word after it; a title alone names nobody.
+        name = _NAME_AFTER_TITLE.match(text, end)
+        span = None if name is None else _handle_span(text, name.end())
+        if rule.candidate_before or span is None:
+            return None
+        title = _title_before(text, start, span[0])
+        if title is None:
+            return None
+        if title in _TITLES_KEPT:
+            title_start = start
+        start, end = span
     if not _passes_context(text, cue_start, start, end, rule):
         return None
     if rule.multiword:
         end = _extend_name(text, end)
     value = _POSSESSIVE.sub("", text[start:end])
-    if not _acceptable(value, rule) or _starts_organisation_name(text, value, end):
+    if not _acceptable(value, rule) or _starts_organisation_name(text, value, end, rule):
         return None
+    # "im" without its apostrophe is also German's "in the" ("im Briefkasten").
+    if (
+        rule.name == "introduction"
+        and text[cue_start : cue_start + 3].lower() == "im "
+        and not (is_given_name(value) or lexicon.is_handle_shaped(value))
+    ):
+        return None
+    if title_start is not None:
+        value = text[title_start : start + len(value)]
+        start = title_start
     written_start = start if written_start is None else written_start
     return Candidate(value, written_start, start + len(value), rule.confidence, rule.name)
+
+
+def _title_before(text: str, title_start: int, name_start: int) -> str | None:
+    """The title (lower case) written from ``title_start`` up to the name, if it is
+    written as one: capitalised ("Agent Wanjiru", not "user agent. Use a proxy"; the
+    Vietnamese "chị Hằng" is the exception), with a full stop only if abbreviated."""
+    written = text[title_start:name_start].strip()
+    title = written.removesuffix(".").lower()
+    if title not in _TITLES or (written.endswith(".") and title not in _ABBREVIATED_TITLES):
+        return None
+    if not written[0].isupper() and title not in _LOWER_CASE_TITLES:
+        return None
+    return title
 
 
 def _conjoined(text: str, candidate: Candidate, rule: CueRule) -> Candidate | None:
@@ -391,8 +442,12 @@ def _extend_name(text: str, end: int) -> int:
     return following.end(1)
 
 
-def _starts_organisation_name(text: str, value: str, end: int) -> bool:
-    """ "Wall" in "Wall Street Market" is a market, not a vendor."""
+def _starts_organisation_name(text: str, value: str, end: int, rule: CueRule) -> bool:
+    """ "Wall" in "Wall Street Market" is a market, not a vendor; "Border" in "Border
+    Force" an agency. (A vendor's "DrWhite Store" and "DrWhite's shop" are the cues of
+    their own rules, which name the vendor.)"""
+    if rule.name not in _SHOP_RULES and lexicon.organisation_after(text, end):
+        return True
     following = text[end : end + 32].split()[:2]
     phrase = value.lower()
     for word in following:

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from extractors.aliases.cues import Candidate
-from extractors.aliases.lexicon import is_not_alias_word, is_rejected, words
+from extractors.aliases.lexicon import is_not_alias_word, is_rejected, organisation_after, words
 
 CONFIDENCE = 0.5
 
@@ -45,6 +45,7 @@ BRANDS = words(
     northernlights pineappleexpress weddingcake zkittlez runtz
     wechat kakaotalk payid paysafecard moneypak googlevoice textnow textfree samsungpay
     seekingarrangement escortbabylon privatedelights eroticmonkey usasexguide
+    instantsend privatesend coinswap wizzair ryanair easyjet flydubai airasia
     """
 )
 # Names of algorithms, encodings, standards and systems written with their number.
@@ -57,6 +58,7 @@ _TECHNICAL = words(
     pop rfc cve gpl mit apache python java php node perl ruby rust golang kotlin swift
     android chrome firefox opera edge tor tails whonix qubes kali parrot pgp gpg openpgp
     argon scrypt bcrypt pbkdf hmac chacha poly salsa twofish serpent camellia ed cv
+    bech
     """
 )
 # The last word of a market's, shop's or service's made-up name ("CypherBay",
@@ -118,9 +120,6 @@ _GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$")
 _GLUED_AFTER = frozenset("@/\\-(=+")
 _MAX_TOKEN = 32
 _SHORTEST_CAMEL = 4  # "RoS", "BoA": abbreviations
-_ORGANISATION_AFTER = re.compile(
-    r"[ \t]+(?i:market|marketplace|shop|store|forum|board|wiki|bazaar|exchange|spa|agency)\b"
-)
 
 
 def find_handle_shapes(text: str) -> Iterator[Candidate]:
@@ -216,8 +215,8 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             return False  # MAX_SIZE is a constant
         parts = value.lower().split("_")
         return not (value.islower() and all(_is_field_word(part) for part in parts))
-    if _ORGANISATION_AFTER.match(text, end):
-        return False  # "CypherBay Market", "SwipeKings Shop": a market or shop, not a person
+    if organisation_after(text, end):
+        return False  # "CypherBay Market", "QuickCash Loans": a market or firm, not a person
     if shape is _NUMBERED:
         # "Gelato41", "Area51", "Android12", "sha256", "trc20": a strain, a place, a
         # product, an algorithm or a token standard, and its number.

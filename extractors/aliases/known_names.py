@@ -51,8 +51,11 @@ _LIST_GAP = re.compile(
 )
 _LIST_MINIMUM_KNOWN = 2
 # What may stand between the start of a line and a row's first cell: bullets, numbering,
-# a table's "|", a heading's "#" and an opening quote.
-_ROW_OPENING = re.compile(r"[ \t]*(?:(?:[|•·*>#]+|[-–—]|\d{1,2}[.)])[ \t]*)*[\"“'‘]?")
+# a table's "|" (after a row number: "1 | Bella | RO"), a heading's "#" and an opening
+# quote.
+_ROW_OPENING = re.compile(
+    r"[ \t]*(?:(?:[|•·*>#]+|[-–—]|\d{1,2}[.)]|\d{1,3}(?=[ \t]*\|))[ \t]*)*[\"“'‘]?"
+)
 # The last step of a breadcrumb ("Reviews › Ruby").
 _BREADCRUMB_STEP = re.compile(r"(?:[›»]|[ \t]>)[ \t]*$")
 # What follows a row's first cell: a column separator, a bracketed note, or a dash with
@@ -60,9 +63,9 @@ _BREADCRUMB_STEP = re.compile(r"(?:[›»]|[ \t]>)[ \t]*$")
 # a speaker's "Mia:" is the transcript rule's.
 _ROW_CLOSING = re.compile(r"[\"”'’]?[ \t]*(?:[|(/]|[-–—](?:[ \t]|$))")
 # Review and thread titles: "Re: Sasha", "REVIEW: Brianna", "[REVIEW] Roxy",
-# "Review #33812: Jade", "Thread: Kiki (visiting)".
+# "Review #33812: Jade", "Thread: Kiki (visiting)", "FR: Priya" (a field report).
 _TITLE_OPENING = re.compile(
-    r"(?i:\b(?:re|review|reviewed|thread|topic|subject|warning|report|alert)"
+    r"(?i:\b(?:re|review|reviewed|thread|topic|subject|warning|report|alert|fr|field report)"
     r"(?:[ \t]*#\d+)?[ \t]*[:\]]|\[(?:review|warning|scam|report)\])[ \t]*$"
 )
 _OPENING_QUOTES = "\"“'‘«"

@@ -55,6 +55,26 @@ ORGANISATION_PHRASES = frozenset(
     }
 )
 
+# Capitalised words that end the name of an organisation, not a person: "Border Force",
+# "QuickCash Loans", "CypherBay Market". A name followed by one of them is its first word.
+ORGANISATION_TAILS = words(
+    """
+    market marketplace shop store forum board wiki bazaar exchange spa agency agencies
+    force police loans loan bank banking finance services service ltd inc llc gmbh group
+    office department ministry council careers recruitment recruiting travels travel
+    tours consulting solutions holdings company corp corporation foundation university
+    college hospital clinic airlines airways express logistics
+    """
+)
+_ORGANISATION_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+
+
+def organisation_after(text: str, end: int) -> bool:
+    """Whether the word after text[:end] ends an organisation's name ("Border Force")."""
+    following = _ORGANISATION_AFTER.match(text, end)
+    return following is not None and following[1].lower() in ORGANISATION_TAILS
+
+
 PRODUCTS = words(
     """
     mdma molly ecstasy xtc cocaine coke crack heroin h smack dope xanax xans xan bars
@@ -85,6 +105,7 @@ PLACES = words(
     madrid barcelona rome milan vienna prague warsaw moscow москва petersburg kyiv kiev
     bangkok pattaya manila cebu lagos abuja dubai tokyo sydney melbourne toronto montreal
     vancouver miami orlando tampa houston dallas austin atlanta chicago detroit boston
+    richmond burnaby surrey markham brampton mississauga calgary edmonton ottawa winnipeg
     vegas las denver phoenix seattle portland brooklyn bronx queens manhattan york nyc
     la sf oakland sacramento diego philly philadelphia baltimore dc washington charlotte
     nashville memphis newark jersey cdmx guadalajara monterrey tijuana cancun bogota
@@ -156,7 +177,9 @@ GENERIC = words(
     donation tips money cash favors treat treats surprise stuff arrival arrivals year
     beauty body curves lips smile doll lingerie outfit outfits costume costumes roleplay
     management manager reception receptionist front desk office security service services
-    sale sales tba tbd unknown none
+    sale sales tba tbd unknown none system bot tos txid tx
+    beijos beijo beijinhos beijinho bjs besitos besos bisous bises baci bacio bacioni
+    kusjes kusje buziaki buziaczki pupici pusi
     the a an and or but if of in on at to for from with by about as into over
     blonde blond brunette redhead tall short skinny fit athletic tattooed pierced natural
     bisexual bi straight classy elegant gorgeous beautiful pretty cute stunning exotic

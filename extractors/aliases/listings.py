@@ -7,6 +7,8 @@ a vendor header with its rating and an ad title that opens with a name and an ag
     DrKush (98.5%) | Level 5     Our ladies this week        Banned accounts:
     Ivy 💋 26                    - Ingrid (24) - Thai        green_guru, StonedSailor
 
+    👸 Aom – Bangkok (Sukhumvit 22) – 22y – 165cm           (a roster line with an age)
+
 Most pages have none of these. Tables and lists are looked for only on lines where
 str.find has seen a heading word, and the other shapes open with a literal or sit behind
 one, so the cost on other pages is a few scans in C.
@@ -68,11 +70,23 @@ _LINE_SHAPES = LinePattern.compile(
     r"|[ \t]*(?=[(|:]|[-–—][ \t])))"
 )
 _LIST_ENTRY = re.compile(_HANDLE)
+# A roster line: a name, a dash, then the lady's details with her age among them.
+#   👸 Aom – Bangkok (Sukhumvit 22) – 22y – 165cm       • Linh | HCMC District 1 | 21 yo
+_ROSTER_AGE = (
+    r"(?:1[89]|[2-5]\d)[ \t]?(?:y|yo|y/o|y\.o\.|yrs|years|años|anos|ans|jahre|lat|лет|tuổi)"
+)
+_ROSTER_LINE = LinePattern.compile(
+    r"[ \t]*+(?:[\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff]+[ \t]*|[-*•·][ \t]+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15})[ \t]+[-–—|][ \t]+"
+    rf"[^\n]{{0,60}}?(?<![\w.]){_ROSTER_AGE}(?![^\W\d_])"
+)
 
 
 def find_listing_aliases(text: str) -> Iterator[Candidate]:
     yield from _table_cells(text)
     yield from _line_shapes(text)
+    for line in _ROSTER_LINE.finditer(text):
+        yield from candidate_from_match(line, AGED_TITLE_CONFIDENCE, "roster_line")
 
 
 def _table_cells(text: str) -> Iterator[Candidate]:

@@ -18,16 +18,21 @@ from dataclasses import dataclass
 
 from extractors.aliases.rules import (
     AD_ADJECTIVES,
+    BRACKETED_ROLES,
     BY_VERBS,
+    COMPANIONS,
     DONE_BY,
     FIELD_LABELS,
     HERE,
     ORDER_VERBS,
+    OTHER_LANGUAGES_BY,
+    OTHER_LANGUAGES_BY_VERBS,
     OWNED,
     PERSON_ROLES,
     POSSESSIVE_MARKS,
     QUOTES,
     SIGN_OFFS,
+    TITLES,
     VERDICT_VERBS,
     VERDICTS,
     VISIT_VERBS,
@@ -59,7 +64,7 @@ _PHRASES = (
         ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"
     ),
     _Phrase(tuple(BY_VERBS), rf"{_WORD}[ \t]+by\b"),
-    _Phrase(("verkauft", "vendido", "publicado", "продано"), rf"{_WORD}[ \t]+(?:von|por|от)\b"),
+    _Phrase(tuple(OTHER_LANGUAGES_BY_VERBS), rf"{_WORD}[ \t]+(?:{'|'.join(OTHER_LANGUAGES_BY)})\b"),
     _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),
     _Phrase(("~", "--", "—", "–"), r"(?:~~?|--|—|–)(?=[ \t]*\w)", line_start=True),
     _Phrase(tuple(WROTE), rf"{_WORD}[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?:", backward=True),
@@ -102,7 +107,18 @@ _PHRASES = (
     _Phrase(("chiamo",), rf"(?<=\bmi[ \t])chiamo{_NAME_NEXT}"),
     _Phrase(("moi",), rf"moi[ \t]+c['’]est{_NAME_NEXT}"),
     _Phrase(("meet",), rf"meet{_CAPITAL_NEXT}"),
-    _Phrase(("sono",), rf"sono{_CAPITAL_NEXT}"),
+    _Phrase(("sono", "sunt", "jestem"), rf"{_WORD}{_CAPITAL_NEXT}"),
+    _Phrase(("numesc",), rf"(?<=m[ăa][ \t])numesc{_NAME_NEXT}"),
+    _Phrase(("ik",), rf"ik[ \t]+(?:ben|heet){_CAPITAL_NEXT}"),
+    _Phrase(("ako",), rf"ako[ \t]+si{_CAPITAL_NEXT}"),
+    _Phrase(tuple(TITLES), rf"{_WORD}\.?{_CAPITAL_NEXT}"),
+    # The role is found by its word; the Matcher checks the "(" before it.
+    _Phrase(tuple(BRACKETED_ROLES), rf"{_WORD}(?=[^()\n]{{0,30}}\))", backward=True),
+    _Phrase(
+        tuple(COMPANIONS),
+        rf"(?:(?<=\bmy[ \t])|(?<=\bher[ \t])|(?<=\bhis[ \t])|(?<=\bour[ \t]))"
+        rf"{_WORD}{_CAPITAL_NEXT}",
+    ),
     _Phrase(
         ("calls", "calling", "called"),
         rf"{_WORD}[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}",

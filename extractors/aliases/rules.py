@@ -54,6 +54,14 @@ BY_VERBS = [
     "sold", "posted", "reviewed", "written", "listed", "listing", "comment", "commented",
     "reply", "replied", "answered", "reported", "submitted",
 ]  # fmt: skip
+# The same in the languages of the forums crawled: "verkauft von", "Verfasst von",
+# "Beitrag von", "publicado por", "posté par", "pubblicato da".
+OTHER_LANGUAGES_BY_VERBS = [
+    "verkauft", "verfasst", "beitrag", "geschrieben", "gepostet", "vendido", "publicado",
+    "escrito", "postado", "posté", "publié", "écrit", "pubblicato", "scritto", "продано",
+    "написано", "опубликовано",
+]  # fmt: skip
+OTHER_LANGUAGES_BY = ["von", "por", "par", "da", "от"]
 # "shipped by", "run by": followed by a name as often as by "hand" or "mail".
 DONE_BY = [
     "shipped", "sent", "packed", "offered", "stocked", "run", "managed", "maintained",
@@ -85,6 +93,23 @@ SIGN_OFFS = [
     "love", "cheers", "regards", "thanks", "thx", "grüße", "gruß", "gruss", "saludos", "peace",
 ]  # fmt: skip
 # What a vendor's name is followed by in "DrWhite's shop", "DrWhite's new batch".
+# Titles before a name: "Madam Blessing", "Pani Ewa", "Sra. Rocío", "Agent Wanjiru".
+# The madams and "mamas" of trafficking rings are known by title and name together;
+# the others are courtesy titles, and the name alone is the alias.
+TITLES_KEPT = ["madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy"]
+TITLES_DROPPED = [
+    "agent", "sra", "srta", "señora", "senora", "señorita", "senorita", "signora", "dona",
+    "pani", "frau", "herr", "mme", "mlle", "mamasan", "mamasang", "chị", "anh", "miss",
+    "mrs", "ms", "mr",
+]  # fmt: skip
+TITLES = TITLES_KEPT + TITLES_DROPPED
+# A forum role in brackets after a name: "Hydrus (admin)", "r00tbeer (Member | Posts 44)".
+BRACKETED_ROLES = [
+    "admin", "administrator", "mod", "moderator", "supermod", "support", "staff", "owner",
+    "founder", "vendor", "seller", "buyer", "member", "newbie", "dispute", "escrow",
+]  # fmt: skip
+# "my friend Shane", "her cousin Mia".
+COMPANIONS = ["friend", "girlfriend", "colleague", "cousin", "sister", "roommate", "bestie"]
 OWNED = [
     "shop", "store", "listing", "listings", "mirror", "mirrors", "menu", "profile", "page",
     "stealth", "batch", "key", "pgp", "products", "product", "feedback", "reviews", "new",
@@ -124,8 +149,8 @@ RULES: tuple[CueRule, ...] = (
                 _CANDIDATE,
             ),
             (
-                {"LOWER": {"IN": ["verkauft", "vendido", "publicado", "продано"]}},
-                {"LOWER": {"IN": ["von", "por", "от"]}},
+                {"LOWER": {"IN": OTHER_LANGUAGES_BY_VERBS}},
+                {"LOWER": {"IN": OTHER_LANGUAGES_BY}},
                 _OPTIONAL_COLON,
                 _CANDIDATE,
             ),
@@ -277,6 +302,12 @@ RULES: tuple[CueRule, ...] = (
             ({"LOWER": "moi"}, {"LOWER": {"IN": ["c'est", "c’est"]}}, _CANDIDATE),
             ({"LOWER": "meet"}, _CANDIDATE),
             ({"LOWER": "sono"}, _CANDIDATE),
+            # Romanian, Polish, Dutch, Tagalog.
+            ({"LOWER": "sunt"}, _CANDIDATE),
+            ({"LOWER": {"IN": ["mă", "ma"]}}, {"LOWER": "numesc"}, _CANDIDATE),
+            ({"LOWER": "jestem"}, _CANDIDATE),
+            ({"LOWER": "ik"}, {"LOWER": {"IN": ["ben", "heet"]}}, _CANDIDATE),
+            ({"LOWER": "ako"}, {"LOWER": "si"}, _CANDIDATE),
         ),
         confidence=0.75,
         multiword=True,
@@ -335,6 +366,31 @@ RULES: tuple[CueRule, ...] = (
         ),
         confidence=0.7,
         candidate_index=1,
+    ),
+    CueRule(
+        "title",
+        (
+            ({"LOWER": {"IN": TITLES}}, {"ORTH": ".", "OP": "?"}, _CANDIDATE),
+            ({"LOWER": {"IN": [f"{title}." for title in TITLES_DROPPED]}}, _CANDIDATE),
+        ),
+        confidence=0.7,
+    ),
+    CueRule(
+        "bracketed_role",
+        (({"ORTH": "("}, {"LOWER": {"IN": BRACKETED_ROLES}}),),
+        confidence=0.75,
+        candidate_before=True,
+    ),
+    CueRule(
+        "companion",
+        (
+            (
+                {"LOWER": {"IN": ["my", "her", "his", "our"]}},
+                {"LOWER": {"IN": COMPANIONS}},
+                _CANDIDATE,
+            ),
+        ),
+        confidence=0.65,
     ),
     CueRule(
         "thanks_to",

@@ -94,8 +94,12 @@ def _left_over(run: list[Group], numbers: list[Match]) -> list[list[Group]]:
     if not numbers:
         return [run]
     stretches: list[list[Group]] = [[]]
-    for group in run:
-        if any(number.start <= group.start < number.end for number in numbers):
+    spans = iter(sorted((number.start, number.end) for number in numbers))
+    span = next(spans)
+    for group in run:  # groups and spans both in text order: one sweep
+        while span is not None and span[1] <= group.start:
+            span = next(spans, None)
+        if span is not None and span[0] <= group.start:
             stretches.append([])
         else:
             stretches[-1].append(group)

@@ -446,3 +446,85 @@ def test_a_capitalised_word_speaking_once_in_a_conversation_is_a_field_label() -
         "Mike: same here, legit\n"
     )
     assert set(values(page)) == {"darkpanda", "pillking", "Mike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A madam is known by title and name; courtesy titles drop off.
+        ("Posted by Madam Joy · 3 days ago", ["Madam Joy"]),
+        ("an agent calling herself Mama Rehema for a job in Doha", ["Mama Rehema"]),
+        ("Contact Agent Njeri on 0722 000 111", ["Njeri"]),
+        ("Enviar foto al WhatsApp (Sra. Lucía)", ["Lucía"]),
+        ("Kontakt telefoniczny: Pani Ola, dzwonić 9-20", ["Ola"]),
+        ("LH chị Thảo: 0987 000 111", ["Thảo"]),
+        # Not titles before a name: a sentence that ends with one, a lower-case word.
+        ("cookies + user agent. Use a residential proxy", []),
+        ("the agent Smith mentioned", []),
+        ("Dear Madam, your order shipped", []),
+    ],
+)
+def test_titles_before_a_name(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff: Hydrus (admin) · Kestrel (support lead) · Moth (dispute mod)",
+         ["Hydrus", "Kestrel", "Moth"]),
+        ("#2  r00tbeer (Member | Posts 44)   03-04-2024", ["r00tbeer"]),
+        ("Open a ticket (support) if it fails", []),
+        ("Contact (admin) for refunds", []),
+    ],
+)  # fmt: skip
+def test_a_forum_role_in_brackets_after_a_name(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Verfasst von Kräuterhexe » Mi 20. Mär 2024", ["Kräuterhexe"]),
+        ("Posté par Lunaire le 3 mars", ["Lunaire"]),
+        ("can do duo with my friend Shane (+2k)", ["Shane"]),
+        ("my friend Google says so", []),
+        ("Sună-mă direct, sunt Mădălina: zero șapte", ["Mădălina"]),
+        ("Cześć, jestem Kasia, nowa w mieście", ["Kasia"]),
+        ("Hoi! Ik ben Sanne, 24 jaar", ["Sanne"]),
+        # German "im" is "in the", not a missing apostrophe.
+        ("Mittwoch im Briefkasten, sehr unauffällig", []),
+        ("hey guys im Jessica, new in town", ["Jessica"]),
+    ],
+)
+def test_other_cues_of_this_session(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Schedule\n👸 Aom – Bangkok (Sukhumvit 22) – 22y – 165cm\n👸 Linh – HCMC – 21y – 🇻🇳",
+         ["Aom", "Linh"]),
+        ("• Pim | Pattaya | 19 yo | Thai", ["Pim"]),
+        ("Bangkok – Sukhumvit – 22y", []),  # a place, not a name
+        ("Ships – tracked – 25 years in business", []),
+    ],
+)  # fmt: skip
+def test_roster_lines_with_an_age(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("got a customs letter from Border Force (ref 11)", []),
+        ('Title: "QuickCash Loans" paid a fee', []),
+        ("FR: Priya – Indian WG – Piccadilly", ["Priya"]),
+        ("# | Name | Age\n1 | Bella | 19\n2 | Kiki | 22", ["Bella", "Kiki"]),
+        ("booking in advance 1 day\n\nBeijos 💋\n", []),
+        ("cold (bech32) ........ bc1q", []),
+    ],
+)
+def test_organisations_sign_offs_and_rows(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
