@@ -213,7 +213,7 @@ def _address_at(text: str, low: bytes, at: _At) -> Match | None:
     if value is None:
         return None
     start, end = local_start, domain_match.start() + len(written_domain)
-    jabber = _is_jabber(low, start, end, labels)
+    jabber = _is_jabber(text, low, start, end, labels)
     obfuscated = at.style is not AtStyle.PLAIN or dots_written_out
     if jabber:
         kind, extractor, confidence = kinds.JABBER, "contacts.jabber", CONFIDENCE_JABBER
@@ -305,20 +305,42 @@ def normalized_email(address: str) -> str | None:
     return result.normalized.lower()
 
 
-def _is_jabber(low: bytes, start: int, end: int, labels: list[str]) -> bool:
+def _is_jabber(text: str, low: bytes, start: int, end: int, labels: list[str]) -> bool:
     if any(label.lower() in ("jabber", "xmpp") for label in labels[:-1]):
         return True
     if _JABBER_CUE_AFTER.match(low, end):
         return True
     window_start = max(0, start - _CUE_WINDOW)
+    window = low[window_start:start]
+    # Russian forums call Jabber "жаба" (toad) or "джаббер"; the ASCII skeleton shows
+    # them as "?", so they are looked for on the text, after the last ASCII cue.
+    cyrillic = _cyrillic_jabber_cue(text, window_start, start) if b"?" in window else None
     # The cue scan below tries every position; without a Jabber cue word in the window
     # its last cue cannot be one, and the answer is known.
-    window = low[window_start:start]
-    if not any(word in window for word in _JABBER_CUE_WORDS):
+    if cyrillic is None and not any(word in window for word in _JABBER_CUE_WORDS):
         return False
     cues = list(_CUE.finditer(low, window_start, start))
-    if not cues or not cues[-1].group(1):
+    if cyrillic is not None and (not cues or cues[-1].end() <= cyrillic):
+        cue_end = cyrillic
+    elif cues and cues[-1].group(1):
+        cue_end = cues[-1].end()
+    else:
         return False
     # On the address's line, or right above it ("Jabber:\n  user@host").
-    between = low[cues[-1].end() : start]
+    between = low[cue_end:start]
     return b"\n" not in between or _LABEL_GAP.fullmatch(between) is not None
+
+
+# Russian cues: Jabber's names (first group), and mail and messengers (the others).
+_CYRILLIC_CUE = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(жаба|жабба|жабер|джаббер|джабер)|почта|мыло|телеграмм?|тг)"
+    r"(?![^\W\d_])"
+)
+
+
+def _cyrillic_jabber_cue(text: str, window_start: int, start: int) -> int | None:
+    """Where the last Russian cue before ``start`` ends, if it names Jabber."""
+    last = None
+    for cue in _CYRILLIC_CUE.finditer(text, window_start, start):
+        last = cue
+    return last.end() if last is not None and last.group(1) else None

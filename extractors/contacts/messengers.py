@@ -93,10 +93,15 @@ _CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
 # The paper plane is Telegram's logo, and ads write it for the app ("✈️ @x"); it
 # announces a handle only when an "@" says so.
 _PAPER_PLANE = "\u2708"
-# A page that is Telegram's: it says so, links t.me, or shows a channel's subscriber
-# count beside the app's name or a cued handle.
+# A page that is Telegram's: it says so, links t.me, ends posts with the app's view
+# counter, or shows a channel's subscriber or member count beside the app's name, a
+# cued handle or a bot.
 _TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
 _SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
+# A channel post as copied from the app ends with its view counter: "👁 1.2K  edited".
+_VIEW_COUNTER = re.compile(r"\U0001f441\ufe0f?[ \t]?\d[\d.,]*[KkMm]?(?![\w])")
+# A bot's username names the app too (only Telegram's bots have usernames).
+_BOT_MENTION = re.compile(r"@[A-Za-z][A-Za-z0-9_]{2,28}(?:_(?i:bot)|(?<=[a-z0-9])Bot)(?![\w])")
 _OTHER_PLATFORMS = (
     rb"(?:instagram|insta|ig|snap|snapchat|twitter|tiktok|kik|onlyfans|discord|reddit|"
     rb"signal|wickr|threema|cashapp|venmo|skype|facebook|fb)\b"
@@ -200,8 +205,13 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "bot")
         else:
             if telegram_page is None:
-                telegram_page = _TELEGRAM_PAGE.search(low) is not None or (
-                    (bool(cued) or b"telegram" in low) and _SUBSCRIBERS.search(low) is not None
+                telegram_page = (
+                    _TELEGRAM_PAGE.search(low) is not None
+                    or _VIEW_COUNTER.search(text) is not None
+                    or (
+                        (bool(cued) or b"telegram" in low or _BOT_MENTION.search(text) is not None)
+                        and _SUBSCRIBERS.search(low) is not None
+                    )
                 )
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
             # Telegram usernames unless another platform is named beside them.

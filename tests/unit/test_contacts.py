@@ -126,6 +126,15 @@ class TestEmail:
 
 
 class TestJabber:
+    def test_the_russian_names_of_jabber_are_cues(self) -> None:
+        assert _found("Связь: Жаба — dark_raven@exploit.im, ICQ больше нет") == [
+            (kinds.JABBER, "dark_raven@exploit.im")
+        ]
+        assert sorted(_found("джаббер: a@exploit.im, почта: b@gmail.com")) == [
+            (kinds.EMAIL, "b@gmail.com"),
+            (kinds.JABBER, "a@exploit.im"),
+        ]
+
     @pytest.mark.parametrize(
         "text",
         [
@@ -394,6 +403,21 @@ class TestTelegram:
         assert _of_kind(page, kinds.TELEGRAM) == ["vip_booking", "vip_hr"]
         # Without the subscriber count the "@" is just a mention.
         assert _of_kind("TG manager: @vip_booking\nDM @vip_hr", kinds.TELEGRAM) == ["vip_booking"]
+
+    def test_a_channel_post_with_the_apps_view_counter(self) -> None:
+        post = "MENU\nOrder via bot 👉 @Corner_bot\nQuestions 👉 @CornerUK\n👁 1.2K  edited"
+        assert _of_kind(post, kinds.TELEGRAM) == ["corner_bot", "corneruk"]
+        assert _of_kind("Questions 👉 @CornerUK\nviews: 1.2K", kinds.TELEGRAM) == []
+
+    def test_a_group_export_with_a_bot_and_a_member_count(self) -> None:
+        export = (
+            'Chat export — group "Drops EU" (4,211 members)\n'
+            "[12.03.24 21:15] @iban_king: escrow @garant_bot or nothing"
+        )
+        assert _of_kind(export, kinds.TELEGRAM) == ["iban_king", "garant_bot"]
+        # A forum thread with a member count and no bot: its "@" are mentions.
+        forum = "Forum (4,211 members)\n@iban_king: escrow or nothing"
+        assert _of_kind(forum, kinds.TELEGRAM) == []
 
     def test_a_telegram_pages_handles_need_no_cue_beside_them(self) -> None:
         page = 'Telegram channel "UK Green" · 12.4K subscribers\nOrder: message @GreenUK_shop'
