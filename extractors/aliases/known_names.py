@@ -19,6 +19,7 @@ intersection in C decide whether any work is done at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -50,6 +51,7 @@ _LIST_GAP = re.compile(
     rf"(?:{_EMOJI}[ \t]*)*"
 )
 _LIST_MINIMUM_KNOWN = 2
+_BRACKETED_NOTE = re.compile(r"\([^()\n]{0,40}\)")
 # What may stand between the start of a line and a row's first cell: bullets, numbering,
 # a table's "|" (after a row number: "1 | Bella | RO"), a heading's "#" and an opening
 # quote.
@@ -88,7 +90,7 @@ def find_known_names(text: str) -> Iterator[Candidate]:
         (found.start(), found.end(), found.group() in forms)
         for found in _CAPITALISED.finditer(text)
     ]
-    listed = _listed(text, words) if sum(known for _, _, known in words) >= 2 else []
+    listed = _listed(text, _outside_notes(text, words)) if sum(w[2] for w in words) >= 2 else []
     for word in listed:
         yield from _candidate(text, word, LIST_CONFIDENCE, "name_list")
     taken = {start for start, _, _ in listed}
@@ -104,6 +106,21 @@ def _written_forms() -> frozenset[str]:
     """Each given name as a page writes it: "Jade" and "JADE"."""
     names = given_names()
     return frozenset(name.title() for name in names) | frozenset(name.upper() for name in names)
+
+
+def _outside_notes(text: str, words: list[_Word]) -> list[_Word]:
+    """The words not inside a list member's bracketed note: in "Svetlana (Russian, 24) ·
+    Ines", "Russian" is about Svetlana and must not break the list in two."""
+    if "(" not in text:
+        return words
+    notes = [note.span() for note in _BRACKETED_NOTE.finditer(text)]
+    note_starts = [start for start, _ in notes]
+    kept = []
+    for word in words:
+        at = bisect_right(note_starts, word[0]) - 1
+        if at < 0 or word[0] >= notes[at][1]:
+            kept.append(word)
+    return kept
 
 
 def _listed(text: str, words: list[_Word]) -> list[_Word]:

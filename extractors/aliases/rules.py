@@ -96,7 +96,7 @@ SIGN_OFFS = [
 # Titles before a name: "Madam Blessing", "Pani Ewa", "Sra. Rocío", "Agent Wanjiru".
 # The madams and "mamas" of trafficking rings are known by title and name together;
 # the others are courtesy titles, and the name alone is the alias.
-TITLES_KEPT = ["madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy"]
+TITLES_KEPT = ["madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy", "mistress"]
 TITLES_DROPPED = [
     "agent", "sra", "srta", "señora", "senora", "señorita", "senorita", "signora", "dona",
     "pani", "frau", "herr", "mme", "mlle", "mamasan", "mamasang", "chị", "anh", "miss",
@@ -144,6 +144,15 @@ RULES: tuple[CueRule, ...] = (
         (
             (
                 {"LOWER": {"IN": BY_VERBS}},
+                {"LOWER": "by"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+            # "Reply #6 by PNWmonger"
+            (
+                {"LOWER": {"IN": BY_VERBS}},
+                {"ORTH": "#"},
+                {"IS_PUNCT": False, "IS_SPACE": False},
                 {"LOWER": "by"},
                 _OPTIONAL_COLON,
                 _CANDIDATE,

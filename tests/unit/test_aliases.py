@@ -528,3 +528,18 @@ def test_roster_lines_with_an_age(text: str, expected: list[str]) -> None:
 )
 def test_organisations_sign_offs_and_rows(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list member's bracketed note holds capitalised words of its own.
+        ("Featured companions: Svetlana (Russian, 24) · Ines (Portuguese, 22) · Zoe (English)",
+         ["Svetlana", "Ines", "Zoe"]),
+        ("Rates (Incall) | Outcall (Hotels) | Extras", []),
+        ("Reply #6 by PNWmonger\nYeah she posted it", ["PNWmonger"]),
+        ("Mistress Valentina accepts new clients", ["Mistress Valentina"]),
+    ],
+)  # fmt: skip
+def test_lists_with_notes_numbered_replies_and_mistresses(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
