@@ -4,6 +4,7 @@ name that signs a post off.
     [21:04] <darkpanda> you still got it?       IRC-style log
     [21:05] pillking: ya                         timestamped speaker
     Mia, [12.03.24 14:02]                        Telegram export header
+    Vanhobbyist · Mar 03, 2024 · #62             a forum post's author and date
     - darkpanda                                  last line of a post
 
 A bare "name:" at the start of a line is a speaker only in a conversation (two or more
@@ -24,6 +25,7 @@ from extractors.aliases.given_names import is_given_name
 LOGGED_SPEAKER_CONFIDENCE = 0.8
 CONVERSATION_SPEAKER_CONFIDENCE = 0.7
 SIGNATURE_CONFIDENCE = 0.7
+POST_HEADER_CONFIDENCE = 0.65
 
 _HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
 
@@ -59,6 +61,23 @@ _EXPORT_SEPARATOR = ", ["
 _EXPORT_HEADER = LinePattern.compile(
     rf"(?P<name>{_HANDLE}){re.escape(_EXPORT_SEPARATOR)}[^\]\n]{{4,40}}\][ \t]*$"
 )
+# A forum post's header: its number, its author, then when it was posted.
+#   Vanhobbyist · Mar 03, 2024 · #62        #4  DumpsKing   03-04-2024, 11:40 AM
+_MONTH = r"(?i:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z]*\.?"
+_POST_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
+    rf"|(?:[A-Za-z]{{2,3}}\.?,?[ \t]+)?\d{{1,2}}\.?[ \t]+{_MONTH}(?![^\W\d_])"
+    rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}"
+    r"|\d{1,2}[ \t]+(?i:minutes?|hours?|days?|weeks?|months?)[ \t]+ago"
+    r"|(?i:yesterday|today)\b)"
+)
+# The post's number ("#4" before the author, "· #62" after the date) tells a post's
+# header from any other name and date on one line ("Paddington · 12 Mar 2024").
+_POST_HEADER = LinePattern.compile(
+    rf"[ \t]*+(?:(?P<number>#\d{{1,6}}[ \t]+))?(?P<name>{_HANDLE})"
+    rf"(?:[ \t]+(?:[·»|•—–-]|on)[ \t]+|(?(number)[ \t]{{2,}}|(?!))){_POST_DATE}"
+    r"(?(number)|[^\n#]{0,30}#\d)"
+)
 _CLOSING = re.compile(
     rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE
 )
@@ -67,6 +86,9 @@ _CLOSING = re.compile(
 def find_layout_aliases(text: str) -> Iterator[Candidate]:
     yield from _speakers(text)
     yield from _closing_signature(text)
+    for header in _POST_HEADER.finditer(text):
+        if lexicon.is_name_shaped(header.group("name")):
+            yield from _candidate(header, "name", POST_HEADER_CONFIDENCE, "post_header")
 
 
 def _speakers(text: str) -> Iterator[Candidate]:

@@ -543,3 +543,17 @@ def test_organisations_sign_offs_and_rows(text: str, expected: list[str]) -> Non
 )  # fmt: skip
 def test_lists_with_notes_numbered_replies_and_mistresses(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Felt rushed. 6/10.\n\nVanhobbyist · Mar 03, 2024 · #62\nQuote: x", ["Vanhobbyist"]),
+        ("#4  DumpsKing   03-04-2024, 11:40 AM\nPM me", ["DumpsKing"]),
+        # Without a post number a name and a date on one line are no post header.
+        ("Paddington · 12 Mar 2024\nRates inside", []),
+        ("Confirmed   2024-04-02   0.004 BTC", []),
+    ],
+)
+def test_a_forum_posts_header_names_its_author(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
