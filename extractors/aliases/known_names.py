@@ -31,6 +31,7 @@ LIST_CONFIDENCE = 0.6
 ROW_CONFIDENCE = 0.6
 TITLE_CONFIDENCE = 0.6
 QUOTED_CONFIDENCE = 0.55
+CUED_CONFIDENCE = 0.7
 
 # A capitalised or shouted word standing alone: not inside a handle, a host, an e-mail
 # or a possessive ("Jade's" is read by the cue rules, if at all); an apostrophe before
@@ -69,6 +70,15 @@ _ROW_CLOSING = re.compile(r"[\"”'’]?[ \t]*(?:[|(/]|[-–—](?:[ \t]|$))")
 _TITLE_OPENING = re.compile(
     r"(?i:\b(?:re|review|reviewed|thread|topic|subject|warning|report|alert|fr|field report)"
     r"(?:[ \t]*#\d+)?[ \t]*[:\]]|\[(?:review|warning|scam|report)\])[ \t]*$"
+)
+_AGE_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+)(?:1[89]|[2-5]\d)"
+    r"(?:(?![\w%$€£.,:/-]|[ \t]*(?i:hours?|hrs?|mins?|minutes?|days?|weeks?|h|x|/)\b)"
+    r"|[ \t]?(?i:y\.?o\.?|y/o|yrs?|years|años|anos|anni|ans|jahre|lat)\b)"
+)
+_NAME_FIELD_BEFORE = re.compile(
+    r"(?i:\b(?:name|nombre|nome|imię|imie|naam|(?:new[ \t]+)?girl|model|chica)[ \t]*[:=][ \t]*"
+    r"|\bsou[ \t]+)$"
 )
 _OPENING_QUOTES = "\"“'‘«"
 _CLOSING_QUOTES = "\"”'’»"
@@ -167,6 +177,15 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
     titled = not text[start + 1 : end].isupper()
     if row_start and titled and _ROW_CLOSING.match(text, end):
         return ROW_CONFIDENCE, "name_row"
+    # An ad's title opens with her name and age, shouted or not: "Valentina, 23 -",
+    # "VALENTINA 23 años".
+    if row_start and _AGE_AFTER.match(text, end):
+        return ROW_CONFIDENCE, "name_age"
+    # A name field ("Name: Ruby", "Nombre: Daniela", "NEW GIRL: Sakura") or the bare
+    # Portuguese "sou Bianca" (the cue rules ask for "sou a"): only a known name, since
+    # a product or a place has a name field too.
+    if _NAME_FIELD_BEFORE.search(before):
+        return CUED_CONFIDENCE, "name_field"
     if (
         start > 0
         and end < len(text)

@@ -557,3 +557,22 @@ def test_lists_with_notes_numbered_replies_and_mistresses(text: str, expected: l
 )
 def test_a_forum_posts_header_names_its_author(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Valentina, 23 - Colombiana en Madrid", ["Valentina"]),
+        ("VALENTINA 23 años, recién llegada", ["VALENTINA"]),
+        ("Oi amores, sou Bianca, 22 anos", ["Bianca"]),
+        ("NEW GIRL: Sakura, 21, Japanese", ["Sakura"]),
+        ("Nombre: Daniela | Edad: 24", ["Daniela"]),
+        # Not a name and an age: a date, an amount, a duration, a product's name field.
+        ("Madrid, 23 de marzo", []),
+        ("Victoria, 24 hours a day", []),
+        ("Jessica 25% off this week", []),
+        ("Name: Gelato 41", []),
+    ],
+)
+def test_known_names_with_an_age_or_in_a_name_field(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
