@@ -219,20 +219,23 @@ def has_id_cue(text: str, start: int) -> bool:
 # Pagination ("1 2 3 4 5 6 7 8 9 10") spells valid numbers; phones often hold a
 # short ascending run ("555-0123" written digit by digit), so only longer runs count.
 _COUNTING_RUN = 5
+# Groups besides the count that pagination may hold ("« 1 2 3 4 5 6 7 »", "... 9 10 42").
+_OTHER_GROUPS_BESIDE_A_COUNT = 2
 
 
 def is_counting(groups: list[Group]) -> bool:
-    """Consecutive groups counting up by one: pagination, a list, a table.
+    """Groups counting up by one: pagination, a list, a table.
 
     Only groups written as digits count: nobody spells out pagination, and a number
-    spelled out digit by digit may well hold "one two three four five"."""
-    run = 1
+    spelled out digit by digit may well hold "one two three four five". And the count
+    must be (nearly) all of the groups: pagination is nothing but the count, where
+    "0 7 9 1 1 1 2 3 4 5 6" is a number written digit by digit that ends in one."""
+    run = longest = 1
     for prev, cur in itertools.pairwise(groups):
         counting = prev.plain and cur.plain and int(cur.digits) == int(prev.digits) + 1
         run = run + 1 if counting else 1
-        if run >= _COUNTING_RUN:
-            return True
-    return False
+        longest = max(longest, run)
+    return longest >= max(_COUNTING_RUN, len(groups) - _OTHER_GROUPS_BESIDE_A_COUNT)
 
 
 def tainted(text: str, groups: list[Group]) -> set[int]:

@@ -659,3 +659,10 @@ def test_the_country_of_the_pages_dialled_numbers_comes_first() -> None:
 )
 def test_guessed_regions_do_not_read_other_identifiers(text: str) -> None:
     assert [v for v in _values(text) if not v.startswith("+48")] == []
+
+
+def test_a_number_written_digit_by_digit_may_end_in_a_count() -> None:
+    # "123456" ends the number; pagination is nothing but the count.
+    assert _values("Leeds, UK. £100. Phone: 0 7 5 1 2 - 3 4 5 - 6 7 8") == ["+447512345678"]
+    assert _values("Pages: 1 2 3 4 5 6 7 8 9 10 Next") == []
+    assert _values("« 4 5 6 7 8 9 10 ... 57 »") == []
