@@ -64,7 +64,9 @@ _AT_SIGN = re.compile(
     + b"|".join(b"(?<=" + _LOCAL_END + spaces + b"@)" for spaces in (b"", b"[ \t]", b"[ \t]{2}"))
     + rb")[ \t]{0,2}[a-z0-9?]"
 )
-_AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@) ?[\])}>]")
+_AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@|arroba) ?[\])}>]")
+# Spanish and Portuguese write the at-sign's name ("lola(arroba)gmail(punto)com").
+_WRITTEN_ARROBA = re.compile(rb"arroba(?:(?<=[\[({<]arroba)|(?<=[\[({<] arroba))")
 # Where a written "at" can stand: after an opening bracket ("[at]", "( at )") or as the
 # word " at ". The scans open with the literal "at" / "@", which the regex engine skips
 # to at memchr-like speed, and look behind from there; _AT_BRACKETED, which opens with a
@@ -83,7 +85,7 @@ _LOOKALIKE_ATS = "\uff20\ufe6b"
 _LOOKALIKE_DOTS = "\uff0e\u3002\uff61\ufe52"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _DOT = (
-    rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot)|\.)\s*[\])}}>]\s*"
+    rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot|punto|ponto|punkt)|\.)\s*[\])}}>]\s*"
     r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period)\s+|\s+\.\s+)"
 )
 _DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
@@ -135,6 +137,8 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     has_sign = b"@" in low
     tokens = [_symbol_at(text, m.start()) for m in _AT_SIGN.finditer(low)] if has_sign else []
     at_places = [m.start() for m in _WRITTEN_AT.finditer(low)]
+    if b"arroba" in low:
+        at_places = sorted(at_places + [m.start() for m in _WRITTEN_ARROBA.finditer(low)])
     if not has_sign and not at_places:
         return []  # most pages
     if has_sign:

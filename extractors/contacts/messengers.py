@@ -197,7 +197,8 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
         handle = _HANDLE_AFTER_AT.match(text, pos)
         if handle is None:
             continue
-        if _TELEGRAM_CUE_AFTER.match(low, handle.end()):
+        if _TELEGRAM_CUE_AFTER.match(low, handle.end()) and not _other_platform_before(low, pos):
+            # "@x (Telegram)"; but in "Insta @x Telegram @y" the app names the next one.
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "cued")
         elif _BOT_USERNAME.search(handle.group(1)):
             # Only Telegram has bots with usernames, and it makes theirs end in "bot";
@@ -218,10 +219,14 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             if (
                 telegram_page
                 and handle.group(1).lower() not in _NOT_HANDLES
-                and not _OTHER_PLATFORM_BEFORE.search(low, max(0, pos - _PLATFORM_REACH), pos)
+                and not _other_platform_before(low, pos)
                 and not _OTHER_PLATFORM_AFTER.match(low, handle.end())
             ):
                 yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "page")
+
+
+def _other_platform_before(low: bytes, pos: int) -> bool:
+    return _OTHER_PLATFORM_BEFORE.search(low, max(0, pos - _PLATFORM_REACH), pos) is not None
 
 
 def _after_telegram_cue(text: str, end: int, needs_at: bool = False) -> Iterator[Match]:

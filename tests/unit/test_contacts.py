@@ -404,6 +404,10 @@ class TestTelegram:
         # Without the subscriber count the "@" is just a mention.
         assert _of_kind("TG manager: @vip_booking\nDM @vip_hr", kinds.TELEGRAM) == ["vip_booking"]
 
+    def test_the_app_after_a_handle_is_the_next_items_when_another_came_before(self) -> None:
+        assert _of_kind("Insta @lola_bcn Telegram @lola_tg", kinds.TELEGRAM) == ["lola_tg"]
+        assert _of_kind("follow @lola_tg (Telegram)", kinds.TELEGRAM) == ["lola_tg"]
+
     def test_a_channel_post_with_the_apps_view_counter(self) -> None:
         post = "MENU\nOrder via bot 👉 @Corner_bot\nQuestions 👉 @CornerUK\n👁 1.2K  edited"
         assert _of_kind(post, kinds.TELEGRAM) == ["corner_bot", "corneruk"]

@@ -192,3 +192,18 @@ def test_an_onion_label_in_groups_with_a_space_before_its_dot() -> None:
     spaced = " ".join(ONION[i : i + 14] for i in range(0, 56, 14))
     match = _found_one(f"own shop {spaced} .onion | Wickr", kinds.ONION)
     assert (match.value, match.raw) == (f"{ONION}.onion", f"{spaced} .onion")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("contacto: lola_bcn(arroba)gmail(punto)com", "lola_bcn@gmail.com"),
+        ("email: lola [arroba] hotmail [ponto] com", "lola@hotmail.com"),
+    ],
+)
+def test_the_at_sign_and_the_dot_named_in_spanish_and_portuguese(text: str, value: str) -> None:
+    assert _found_one(text, kinds.EMAIL).value == value
+
+
+def test_the_word_arroba_in_prose_is_no_address() -> None:
+    assert _found("la arroba (@) es un símbolo, escribe al correo") == []
