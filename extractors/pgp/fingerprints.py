@@ -34,13 +34,14 @@ _IN_A_PATH = re.compile(r"[-_.][A-Za-z0-9]")
 _OTHER_HASHES = re.compile(
     r"(?i)\b(?:commit|sha-?1|sha-?256|sha|md5|hash|checksum|digest|revision|rev|tree|blob|merge)\b"
 )
-# Forty hex digits, alone or in ten groups of four, either with a "0x" before them, and
+# Forty hex digits, alone or in ten groups of four, either with a "0x" before them (or
+# grouped by eight, by four with colons, or in byte pairs), and
 # no letter or digit either side. The first digit (or the "0" of "0x") is matched before
 # the look-behind, which then checks the character before it: a pattern that opens with
 # a character class is skipped through by the regex engine's set scan, one that opens
-# with a look-behind is tried at every position, three times slower. The four
+# with a look-behind is tried at every position, three times slower. The first four
 # alternatives are the two shapes with and without "0x", in the order the plain
-# "(?:0x)?(grouped)|(0x)?(plain)" tries them; at most one fits at any position.
+# "(?:0x)?(grouped)|(0x)?(plain)" tries them; at most one of all fits at any position.
 _HEX = "[0-9A-Fa-f]"
 _GAP = "[ \u00a0]{1,2}"
 _FINGERPRINT = re.compile(
@@ -48,7 +49,11 @@ _FINGERPRINT = re.compile(
     rf"(?:(?<=0)x(?:{_HEX}{{4}}{_GAP}){{9}}{_HEX}{{4}}"
     rf"|{_HEX}{{3}}{_GAP}(?:{_HEX}{{4}}{_GAP}){{8}}{_HEX}{{4}}"
     rf"|(?<=0)x{_HEX}{{40}}"
-    rf"|{_HEX}{{39}})"
+    rf"|{_HEX}{{39}}"
+    # Less common groupings: five groups of eight, colons, byte pairs.
+    rf"|{_HEX}{{7}}{_GAP}(?:{_HEX}{{8}}{_GAP}){{3}}{_HEX}{{8}}"
+    rf"|{_HEX}{{3}}:(?:{_HEX}{{4}}:){{8}}{_HEX}{{4}}"
+    rf"|{_HEX}(?:[ :]{_HEX}{{2}}){{19}})"
     r"(?![0-9A-Za-z])"
 )
 # A cue's line that ends in a colon is a heading over what the next lines list

@@ -197,6 +197,9 @@ class TestWrittenFingerprints:
             f"PGP fingerprint: 0x{FPR}",
             f"{GROUPED} (PGP)",
             f"openpgp4fpr:{FPR}",
+            "PGP fingerprint: " + " ".join(FPR[i : i + 8] for i in range(0, 40, 8)),
+            "PGP: " + ":".join(FPR[i : i + 4] for i in range(0, 40, 4)),
+            "fingerprint " + " ".join(FPR[i : i + 2] for i in range(0, 40, 2)).lower(),
         ],
     )
     def test_cued(self, text: str) -> None:
@@ -206,12 +209,13 @@ class TestWrittenFingerprints:
             FPR,
             "pgp.fingerprint",
         )
-        assert match.raw.replace(" ", "").removeprefix("0x").upper() == FPR
+        assert match.raw.replace(" ", "").replace(":", "").removeprefix("0x").upper() == FPR
 
     @pytest.mark.parametrize(
         "text",
         [
             f"sha1 {FPR}",
+            "sha1: " + " ".join(FPR[i : i + 8] for i in range(0, 40, 8)),
             f"commit {FPR.lower()} fixed it",
             f"{FPR} is a hash",
             f"PGP key changed, send to 0x{FPR}",  # 0x + 40 hex, not right after the cue
