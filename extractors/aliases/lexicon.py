@@ -216,6 +216,11 @@ _TLDS = words(
     "xyz pro onion app dev"
 )
 _DOMAIN_LIKE = re.compile(r"\.(?:" + "|".join(_TLDS) + r")(?:/|$)", re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"\.(?:exe|msi|apk|dmg|iso|zip|rar|7z|gz|tar|pdf|txt|doc|docx|xls|xlsx|csv|jpg|jpeg|png"
+    r"|gif|mp4|mp3|js|py|sh|bat|asc|gpg|sig|key)$",
+    re.IGNORECASE,
+)
 _HEX_RUN = re.compile(r"[0-9a-fA-F]{16,}")
 _DIGIT = re.compile(r"\d")
 
@@ -227,10 +232,11 @@ def is_not_alias_word(word: str) -> bool:
 
 
 def looks_like_other_identifier(value: str) -> bool:
-    """E-mails, hosts, URLs, phone numbers, hashes and addresses belong to other kinds."""
+    """E-mails, hosts, URLs, file names, phone numbers, hashes and addresses belong to
+    other kinds or to none."""
     if "@" in value or "://" in value or value.lower().startswith("www."):
         return True
-    if _DOMAIN_LIKE.search(value):
+    if _DOMAIN_LIKE.search(value) or _FILE_NAME.search(value):
         return True
     if len(_DIGIT.findall(value)) >= 7:
         return True

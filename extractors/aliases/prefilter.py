@@ -82,8 +82,8 @@ _PHRASES = (
     _Phrase(tuple(ORDER_VERBS), rf"{_WORD}[^.\n]{{0,40}}?\b(?:from|von|bei|de){_NAME_NEXT}"),
     _Phrase(
         ("name", "nombre"),
-        rf"(?:(?<=\bmy[ \t])|(?<=\bmi[ \t])|(?<=\bmein[ \t]))\w+"
-        rf"(?:[ \t]+(?:is|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
+        rf"(?:(?<=\bmy[ \t])|(?<=\bmi[ \t])|(?<=\bmein[ \t])|(?<=\bher[ \t])|(?<=\bhis[ \t])"
+        rf"|(?<=\btheir[ \t]))\w+(?:[ \t]+(?:is|was|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
     ),
     _Phrase(("am",), rf"(?<=\bi[ \t])am(?:[ \t]+not)?{_NAME_NEXT}"),
     _Phrase(("i'm", "i’m", "im"), rf"{_WORD}(?:[ \t]+not)?{_NAME_NEXT}"),
@@ -124,6 +124,7 @@ _PHRASES = (
         rf"{_WORD}[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}",
     ),
     _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    _Phrase(("named", "nicknamed"), rf"{_WORD}[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("known",), rf"known[ \t]+as[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("aka", "a.k.a"), rf"a\.?k\.?a\.?[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(

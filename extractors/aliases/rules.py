@@ -279,9 +279,9 @@ RULES: tuple[CueRule, ...] = (
         "introduction",
         (
             (
-                {"LOWER": {"IN": ["my", "mein", "mi"]}},
+                {"LOWER": {"IN": ["my", "mein", "mi", "her", "his", "their"]}},
                 {"LOWER": {"IN": ["name", "nombre"]}},
-                {"LOWER": {"IN": ["is", "'s", "’s", "ist", "es"]}},
+                {"LOWER": {"IN": ["is", "was", "'s", "’s", "ist", "es"]}},
                 _OPTIONAL_COLON,
                 _CANDIDATE,
             ),
@@ -331,6 +331,8 @@ RULES: tuple[CueRule, ...] = (
                 _CANDIDATE,
             ),
             ({"LOWER": "goes"}, {"LOWER": "by"}, _OPTIONAL_QUOTE, _CANDIDATE),
+            # "a woman named Lin", "a driver nicknamed 'Big Mike'"
+            ({"LOWER": {"IN": ["named", "nicknamed"]}}, _OPTIONAL_QUOTE, _CANDIDATE),
             ({"LOWER": "known"}, {"LOWER": "as"}, _OPTIONAL_QUOTE, _CANDIDATE),
             ({"LOWER": {"IN": ["aka", "a.k.a", "a.k.a."]}}, _OPTIONAL_QUOTE, _CANDIDATE),
         ),

@@ -576,3 +576,17 @@ def test_a_forum_posts_header_names_its_author(text: str, expected: list[str]) -
 )
 def test_known_names_with_an_age_or_in_a_name_field(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her name is Natalia, she is from Ukraine", ["Natalia"]),
+        ("Boss is a woman named Lin, about 40", ["Lin"]),
+        ('a driver nicknamed "Big Mike" collects the money', ["Big Mike"]),
+        ("a file named Setup.exe", []),
+        ("a strain named Gelato", []),
+    ],
+)
+def test_a_third_persons_name(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
