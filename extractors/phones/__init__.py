@@ -17,7 +17,13 @@ from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
 from extractors.phones import context
 from extractors.phones.numbers import MAX_DIGITS, Number, Reading, is_country_code, read_number
-from extractors.phones.regions import international_regions, line_regions, page_regions
+from extractors.phones.regions import (
+    dialled,
+    international_regions,
+    line_regions,
+    page_elsewhere,
+    page_regions,
+)
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
 
 CONFIDENCE_PLAIN = 0.95
@@ -47,6 +53,10 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
     # Runs that are no number in the default region but may be one elsewhere: read
     # last, once the page's numbers with a country code are known.
     national: list[list[Group]] = []
+    # On a page about another country only, numbers read in the default region are
+    # read there first (kept here with the default reading to fall back on).
+    elsewhere: tuple[str, ...] | None = None
+    read_elsewhere: list[tuple[list[Group], list[Match]]] = []
     for start, end in cluster_spans(text):
         if context.is_one_non_phone(text, start, end):
             continue  # "2025-05-18", "10:00-22:00": decided before reading groups
@@ -58,10 +68,20 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
             continue
         for run in _clean_runs(text, groups, shapes):
             in_default = list(_numbers_in_run(text, run, options.default_region))
+            if in_default and not any(dialled(m) for m in in_default):
+                if elsewhere is None:
+                    elsewhere = page_elsewhere(text, options.default_region)
+                if elsewhere:
+                    read_elsewhere.append((run, in_default))
+                    continue
             found += in_default
             national += [rest for rest in _left_over(run, in_default) if _national_elsewhere(rest)]
+    for run, in_default in read_elsewhere:
+        guessed = _in_regions_the_page_names(text, run, _regions_for(text, run, elsewhere or ()))
+        found += guessed or in_default
     if national:
         found += _national_numbers(text, national, found, options.default_region)
+    if national or read_elsewhere:
         found.sort(key=lambda match: match.start)
     yield from found
 
@@ -74,18 +94,24 @@ def _national_numbers(
     The region is a guess, tried in this order: what the number's own line names (a
     flag, "(RO sim)", a city), then the countries the page names, those of its numbers
     written with a country code first ("+234 905 ..." beside "0803 ...": a Nigerian
-    page about jobs in Italy names Italy more often than Nigeria).
+    page about jobs in Italy names Italy more often than Nigeria). Each such number
+    counts as one mention of its country.
     """
-    named = page_regions(text, default_region)
-    dialled = [region for region in international_regions(found) if region in named]
-    page = tuple(dict.fromkeys((*dialled, *named)))
+    dialled_regions = international_regions(found)
+    named = page_regions(text, default_region, dialled_regions)
+    dialled_first = [region for region in dialled_regions if region in named]
+    page = tuple(dict.fromkeys((*dialled_first, *named)))
     numbers: list[Match] = []
     for run in runs:
-        trunk = run[0].digits[0] == "0"
-        own = line_regions(text, run[0].start, run[-1].end, trunk)
-        regions = tuple(dict.fromkeys((*own, *page)))
-        numbers += _in_regions_the_page_names(text, run, regions)
+        numbers += _in_regions_the_page_names(text, run, _regions_for(text, run, page))
     return numbers
+
+
+def _regions_for(text: str, run: list[Group], page: tuple[str, ...]) -> tuple[str, ...]:
+    """What the run's own line names first, then the page's regions."""
+    trunk = run[0].digits[0] == "0"
+    own = line_regions(text, run[0].start, run[-1].end, trunk)
+    return tuple(dict.fromkeys((*own, *page)))
 
 
 def _left_over(run: list[Group], numbers: list[Match]) -> list[list[Group]]:

@@ -21,6 +21,8 @@ _YEAR = r"(?:19|20)\d{2}"
 # Every shape begins with a digit, a "." or a letter (a month may begin with U+017F,
 # the long s that IGNORECASE reads as "s"): checking that first spares the whole alternation
 # at each space and punctuation mark of the window.
+_NOT_CHAINED_BEFORE = r"(?<!\d[ \t][-–][ \t])(?<!\d[-–])"
+_NOT_CHAINED_AFTER = r"(?![ \t]?[-–][ \t]?\d)"
 _SHAPE_START = r"(?=[\d.]|(?i:[a-z]))"
 _NOT_A_PHONE = re.compile(
     _ALONE_BEFORE
@@ -36,8 +38,10 @@ _NOT_A_PHONE = re.compile(
     + r"|\d{2}(?i:[a-h]{1,3})?[-/]\d{2}[-/]\d{2}"  # 34D-24-36
     + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,500
     + r"|\d*\.\d{1,3}"  # 3.5, 0.25, .125
-    + r"|[vV]?\d{1,2}\.\d{1,3}\.\d{1,4}"  # version 7.4.226
-    + rf"|{_OCTET}(?:\.{_OCTET}){{3}}(?::\d{{1,5}})?"  # 192.168.1.10:8080
+    # Versions and addresses, unless one of a chain ("4.1.6 - 5.5.5 - 0.1.9.8" is a
+    # phone number dotted digit by digit).
+    + rf"|{_NOT_CHAINED_BEFORE}[vV]?\d{{1,2}}\.\d{{1,3}}\.\d{{1,4}}{_NOT_CHAINED_AFTER}"  # 7.4.226
+    + rf"|{_NOT_CHAINED_BEFORE}{_OCTET}(?:\.{_OCTET}){{3}}(?::\d{{1,5}})?{_NOT_CHAINED_AFTER}"
     + rf"|{_OCTET}(?:-{_OCTET}){{3}}"  # 82-66-248-160 (in host names)
     + r"|[A-Za-z]{2,10}[-_#]\d+(?:[-_/]\d+)*"  # ORD-2020-70384
     + r"|[A-Z]{2}\s\d{5}(?:-\d{4})?"  # TX 78701 (US state + ZIP)
@@ -75,11 +79,17 @@ _ID_CUE_WORDS = (
     "serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
     "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat"
 )
-_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})\b[\s#№:.\-=]*$")
+# The cue may have one word of its own before the separators ("ID ogłoszenia: ...",
+# "Order number: ..."), unless that word is a phone's.
+_ID_CUE = re.compile(
+    rf"(?i)\b(?:{_ID_CUE_WORDS})\b"
+    r"(?:[ \t]+(?!(?:phone|tel|cell|mobile|whatsapp|contact)\b)[^\W\d_]{2,14}"
+    r"(?=[ \t]*[#№:=]))?[\s#№:.\-=]*$"
+)
 _ID_CUE_SEPARATORS = "#№:.-="
 # The cue word ends where the separators before the digits begin, so the search
 # needs to start no further back than the longest cue word ("reference", "postcode").
-_LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|")))
+_LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|"))) + 16  # and a word of its own
 # "Phone #: 512 555 0123" is a phone despite the "#".
 _PHONE_WORD_BEFORE_HASH = re.compile(
     r"(?i)\b(?:phone|ph|tel|tell|cell|mobile|mob|number|num|call|text|txt|whatsapp|wa|"

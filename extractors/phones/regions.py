@@ -20,6 +20,13 @@ from extractors.base import Match
 
 # Lower-case words and symbols per region. Cities an escort or vendor page names.
 _WORDS: dict[str, tuple[str, ...]] = {
+    # Never "us" (a pronoun) or "america" (a continent too).
+    "US": (
+        "usa", "u.s.", "new york", "nyc", "los angeles", "houston", "dallas", "miami",
+        "chicago", "atlanta", "las vegas", "vegas", "phoenix", "seattle", "boston", "denver",
+        "austin", "san diego", "san francisco", "orlando", "tampa", "philadelphia", "detroit",
+        "texas", "california", "florida", "nevada", "arizona", "new jersey", "ohio",
+    ),
     "GB": (
         "uk", "united kingdom", "england", "scotland", "wales", "britain", "british", "london",
         "manchester", "birmingham", "leeds", "liverpool", "glasgow", "edinburgh", "bristol",
@@ -158,8 +165,41 @@ _ONE_WORD_PLACES = frozenset(word for word in _REGION_OF if _WORD.fullmatch(word
 _SEVERAL_WORD_PLACES = tuple(word for word in _REGION_OF if word not in _ONE_WORD_PLACES)
 
 
-def page_regions(text: str, default_region: str) -> tuple[str, ...]:
-    """Regions other than the default that the page names clearly, most named first."""
+def page_regions(
+    text: str, default_region: str, dialled_regions: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """Regions other than the default that the page names clearly, most named first.
+
+    ``dialled_regions``: the countries of the page's numbers written with a country
+    code, one mention each ("+49 176 ..." and "Hamburg" name Germany twice)."""
+    counts = _region_counts(text)
+    counts.update(dialled_regions)
+    return tuple(
+        region for region, count in counts.most_common() if count >= 2 and region != default_region
+    )
+
+
+# Letters with accents and other scripts: a page in English has (nearly) none.
+_NOT_ENGLISH = re.compile(r"[À-ÖØ-öø-ɏͰ-ӿ]")
+
+
+def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
+    """The regions a page is about when it is about another country only: written in
+    another language (accents, another script), naming that country and the default
+    region never. Its unprefixed numbers are read there first: "tre quattro
+    sette / 2 1 8 / ..." on a Milan page is an Italian mobile, though also a valid
+    New York number. (An English page is left alone: counting its places costs more
+    than the rest of the phone family on that page.)"""
+    if _NOT_ENGLISH.search(text) is None:
+        return ()
+    counts = _region_counts(text)
+    if counts[default_region]:
+        return ()
+    # Named once is enough here: the language has said already that the page is foreign.
+    return tuple(region for region, _ in counts.most_common())
+
+
+def _region_counts(text: str) -> Counter[str]:
     lowered = text.lower()
     # Counting the page's words at C speed; a pattern of every place name tried at
     # every position costs several times as much.
@@ -178,9 +218,7 @@ def page_regions(text: str, default_region: str) -> tuple[str, ...]:
     if "€" in text or "eur" in words:
         for region in _EURO_REGIONS & counts.keys():
             counts[region] += 1
-    return tuple(
-        region for region, count in counts.most_common() if count >= 2 and region != default_region
-    )
+    return counts
 
 
 # A number's own line may say which country it belongs to, more precisely than the
@@ -234,14 +272,19 @@ def _places(lowered: str) -> list[str]:
     return [region for _, region in sorted(found)]
 
 
-def international_regions(numbers: Iterable[Match]) -> tuple[str, ...]:
-    """The countries of numbers written with their country code, most numerous first."""
-    counts = Counter(
+def dialled(number: Match) -> bool:
+    """Written with its country code ("+39 ...", "0039 ...")."""
+    return number.raw.lstrip("(").startswith(("+", "\uff0b", "00"))
+
+
+def international_regions(numbers: Iterable[Match]) -> list[str]:
+    """The country of each number written with its country code."""
+    regions = (
         phonenumbers.region_code_for_number(phonenumbers.parse(number.value))
         for number in numbers
-        if number.raw.lstrip("(").startswith(("+", "\uff0b", "00"))
+        if dialled(number)
     )
-    return tuple(region for region, _ in counts.most_common() if region in _REGIONS)
+    return [region for region in regions if region in _REGIONS]
 
 
 def _flag_region(flag: str) -> str:

@@ -30,8 +30,9 @@ _DIGIT = (
 # Letters written for digits inside a digit word ("5l2", "5O5"): o=0, l/i=1.
 # Capital S and Z stand for 5 and 2 too ("3l2-S55-Ol78", "7I3.555.O1Z8"); lower-case s
 # and z do not, or "the 1990s" and "size 12s" would end in a digit.
-_LETTER_DIGITS = {"o": "0", "l": "1", "i": "1", "s": "5", "z": "2"}
-LOOKALIKE_CHARS = "oOlLiISZ"
+_LETTER_DIGITS = {"o": "0", "l": "1", "i": "1", "s": "5", "z": "2", "о": "0", "з": "3"}
+# Russian and Ukrainian ads use Cyrillic О/о for 0 and З for 3 ("47З-21-О8").
+LOOKALIKE_CHARS = "oOlLiISZОоЗ"
 _LOOKALIKE_LETTER = f"[{LOOKALIKE_CHARS}]"
 _LETTER = r"[^\W\d_]"
 _NO_LETTER_NEXT = rf"(?!{_LETTER})"

@@ -666,3 +666,42 @@ def test_a_number_written_digit_by_digit_may_end_in_a_count() -> None:
     assert _values("Leeds, UK. £100. Phone: 0 7 5 1 2 - 3 4 5 - 6 7 8") == ["+447512345678"]
     assert _values("Pages: 1 2 3 4 5 6 7 8 9 10 Next") == []
     assert _values("« 4 5 6 7 8 9 10 ... 57 »") == []
+
+
+def test_digits_dotted_one_by_one_in_dashed_groups_are_no_versions() -> None:
+    assert _values("Call for appt: 4.1.6 - 5.5.5 - 0.1.9.8") == ["+14165550198"]
+    assert _values("version 7.4.226 and server 192.168.1.10:8080") == []
+
+
+def test_cyrillic_look_alikes_for_zero_and_three() -> None:
+    assert _values("Москва. Звони: 8 (916) 47З-21-О8") == ["+79164732108"]
+    assert _values("вайбер +380 67 ЗЗ9 4О 58 або") == ["+380673394058"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # An Italian mobile is a valid New York number too; the page is Italian.
+        ("Milano, zona Città Studi. Chiamami: tre quattro sette / 2 1 8 / cinque cinque "
+         "zero nove", "+393472185509"),
+        ("Medellín, modelos webcam. Pregunta por Karen 👉 3I5 7O4 22 98", "+573157042298"),
+    ],
+)  # fmt: skip
+def test_a_page_about_another_country_reads_its_numbers_there_first(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_a_page_in_english_or_naming_the_default_region_reads_them_at_home() -> None:
+    assert _values("New in Milano! Call 347 218 5509") == ["+13472185509"]
+    assert _values("Latina recién llegada a Houston, Houston: 713 555 0123") == ["+17135550123"]
+
+
+def test_a_dialled_number_counts_as_a_mention_of_its_country() -> None:
+    text = "Hamburg. Private: +49 176 2918 4307\nBusiness: 0162 / 7 3 9 - 1 5 0 8"
+    assert _values(text) == ["+4917629184307", "+491627391508"]
+
+
+def test_an_identifier_cue_with_a_word_of_its_own() -> None:
+    assert _values("ID ogłoszenia: 891123476 | Kontakt: +48 512 804 317") == ["+48512804317"]
+    assert _values("Order number: 5125550123") == []
+    assert _values("Order phone: 512 555 0123") == ["+15125550123"]
