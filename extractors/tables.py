@@ -10,12 +10,15 @@ once, so the work stays linear however many heading candidates a page has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 Label = TypeVar("Label")
 
 DELIMITERS = ("|", "\t", ";", ",")
+# A line that only draws the table: dashes, pluses, equals signs, colons and bars.
+_RULE_LINE = re.compile(r"[ \t]*[-+=:|]{3,}[-+=:| \t]*")
 
 
 def labelled_cells(
@@ -47,6 +50,8 @@ def labelled_cells(
             if not columns:
                 continue
             for row_start, row_end in lines_after(text, line_end):
+                if _RULE_LINE.fullmatch(text, row_start, row_end):
+                    continue  # "-----+-----", "|---|---|": the heading's underline
                 cells = text[row_start:row_end].split(delimiter)
                 if len(cells) != len(headings):
                     break

@@ -66,6 +66,7 @@ _AT_SIGN = re.compile(
 )
 _AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@|arroba) ?[\])}>]")
 # Spanish and Portuguese write the at-sign's name ("lola(arroba)gmail(punto)com").
+_WORD_AROBASE = re.compile(rb" arobase ")
 _WRITTEN_ARROBA = re.compile(rb"arroba(?:(?<=[\[({<]arroba)|(?<=[\[({<] arroba))")
 # Where a written "at" can stand: after an opening bracket ("[at]", "( at )") or as the
 # word " at ". The scans open with the literal "at" / "@", which the regex engine skips
@@ -86,7 +87,7 @@ _LOOKALIKE_DOTS = "\uff0e\u3002\uff61\ufe52"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _DOT = (
     rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot|punto|ponto|punkt)|\.)\s*[\])}}>]\s*"
-    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period)\s+|\s+\.\s+)"
+    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period|point|POINT|punto|ponto|punkt)\s+|\s+\.\s+)"
 )
 _DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
 _DOT_SPLIT = re.compile(_DOT)
@@ -139,7 +140,9 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     at_places = [m.start() for m in _WRITTEN_AT.finditer(low)]
     if b"arroba" in low:
         at_places = sorted(at_places + [m.start() for m in _WRITTEN_ARROBA.finditer(low)])
-    if not has_sign and not at_places:
+    # French writes the at-sign's name as a word ("lina arobase gmail point com").
+    arobases = [m.start() for m in _WORD_AROBASE.finditer(low)] if b"arobase" in low else []
+    if not has_sign and not at_places and not arobases:
         return []  # most pages
     if has_sign:
         at_places = sorted(at_places + [m.start() for m in _SIGN_AFTER_OPENER.finditer(low)])
@@ -154,6 +157,8 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     for pos in words:
         style = AtStyle.WORD_UPPER if text[pos + 1 : pos + 3] == "AT" else AtStyle.WORD
         tokens.append(_widen(text, pos, pos + 4, style))
+    for pos in arobases:
+        tokens.append(_widen(text, pos, pos + len(" arobase "), AtStyle.WORD))
     # "@handle", "a @ ", "@@@": ruled out here, before any regex runs on them.
     return sorted((t for t in tokens if _word_on_both_sides(text, t)), key=lambda t: t.start)
 

@@ -23,7 +23,7 @@ _CONFIDENCE_BY_HOW = {"link": CONFIDENCE_LINK, "bot": CONFIDENCE_LINK, "page": C
 
 # Telegram usernames: 5-32 characters, a letter first, letters, digits, "_".
 TELEGRAM_USER = r"[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9]"
-WICKR_USER = r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9]"
+WICKR_USER = r"[A-Za-z][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9_]"
 # Not followed by more name, an "@" (an e-mail), ".word" / "://" (a host, a URL) or
 # "-word" (a file or package name: "tg-hurdsig-fixes.diff").
 _USER_END = r"(?![A-Za-z0-9_@]|[.\-][A-Za-z0-9]|://)"
@@ -55,7 +55,8 @@ _SCHEME_BEFORE = re.compile(r"(?i:https?://)?(?i:www\.)?$")
 # What may sit between a cue and the handle: "Telegram: @x", "TG - x", "Wickr Me ID: x",
 # "Telegram (@x)", "📱 Telegram ➡️ @x".
 _CONNECTOR = (
-    r"(?:\s*(?i:me|id|username|user|name|handle|acc|account|contact|channel)"
+    r"(?:\s*(?i:me|id|username|user|name|handle|acc|account|contact|channel|usuario|"
+    r"utilisateur|benutzer|nick|nombre)"
     r"(?![A-Za-z0-9_])){0,2}"
 )
 _SEPARATOR = (
@@ -73,8 +74,9 @@ _WICKR_AFTER_CUE = re.compile(
     rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{WICKR_USER}){_USER_END}"
 )
 # A few words on the cue's line, then a colon: "TG manager: @x", "Wickr for regulars:
-# x_uk". The words say who the handle is for, so what follows must be written as one.
-_PHRASE_THEN_COLON = r"(?:[ \t]+[^\W\d_][\w'\-]{0,15}){1,3}[ \t]*:[ \t]*(?P<at>@ ?)?"
+# x_uk", "Wickr (usuario: x.y)". The words say who the handle is for, so what follows
+# must be written as one.
+_PHRASE_THEN_COLON = r"[ \t]*\(?(?:[ \t]*[^\W\d_][\w'\-]{0,15}){1,4}[ \t]*:[ \t]*(?P<at>@ ?)?"
 _TELEGRAM_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{TELEGRAM_USER}){_USER_END}")
 _WICKR_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{WICKR_USER}){_USER_END}")
 # "Telegrama" (Spanish, Portuguese) and "Telegramm" (German) are the app's name too.
@@ -96,7 +98,11 @@ _PAPER_PLANE = "\u2708"
 # A page that is Telegram's: it says so, links t.me, ends posts with the app's view
 # counter, or shows a channel's subscriber or member count beside the app's name, a
 # cued handle or a bot.
-_TELEGRAM_PAGE = re.compile(rb"telegram (?:channel|group|chat)|t\.me/|telegram\.me/")
+_TELEGRAM_PAGE = re.compile(
+    rb"telegram (?:channel|group|chat|desktop)|t\.me/|telegram\.me/|"
+    # "@Shop (channel)": a pinned post naming the shop's channel and its bots.
+    rb"@[a-z][a-z0-9_]{3,30}[ \t]*\(channel\)"
+)
 _SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
 # A channel post as copied from the app ends with its view counter: "👁 1.2K  edited".
 _VIEW_COUNTER = re.compile(r"\U0001f441\ufe0f?[ \t]?\d[\d.,]*[KkMm]?(?![\w])")
@@ -134,7 +140,7 @@ _NOT_HANDLES = _words(
     handle app apps link links bot bots today now first instead preferred ready and with
     the for from then this that your their our official support secure private encrypted
     number numbers call calls video voice desktop android iphone download install
-    notifications
+    notifications usuario utilisateur benutzer nick nombre
     """
 )
 
@@ -331,7 +337,7 @@ def _after_phrase(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str
 
 
 def _looks_like_handle(user: str) -> bool:
-    return any(c.isdigit() or c == "_" for c in user) or any(c.isupper() for c in user[1:])
+    return any(c.isdigit() or c in "_." for c in user) or any(c.isupper() for c in user[1:])
 
 
 def _handle(text: str, kind: str, user: str, start: int, end: int, how: str) -> Match:

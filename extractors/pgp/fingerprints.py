@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extractors.pgp.cue_before import OTHER_KEYS, pgp_cue_before
+from extractors.tables import DELIMITERS, labelled_cells, line_end_at
 
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
 # and not for the keys of other things. The cue words are pgp, gpg, fingerprint, fpr,
@@ -55,6 +56,10 @@ _FINGERPRINT = re.compile(
     rf"|{_HEX}{{3}}:(?:{_HEX}{{4}}:){{8}}{_HEX}{{4}}"
     rf"|{_HEX}(?:[ :]{_HEX}{{2}}){{19}})"
     r"(?![0-9A-Za-z])"
+)
+_NEXT_LINE_AFTER_CUE = re.compile(r"[^\n]{0,30}\r?\n[ \t]*")
+_COLUMN_HEADINGS = frozenset(
+    {"pgp", "gpg", "fingerprint", "pgp fingerprint", "gpg fingerprint", "fpr", "pgp fpr"}
 )
 # A cue's line that ends in a colon is a heading over what the next lines list
 # ("PGP fingerprints (as posted on their profiles):", "PGP-Fingerprint zum Prüfen:").
@@ -101,6 +106,27 @@ def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
             ):
                 seen.add(candidate.start())
                 yield _written(candidate)
+    if any(delimiter in text for delimiter in DELIMITERS):
+        for candidate in _in_columns(text, cues):
+            if candidate.start() not in seen:
+                seen.add(candidate.start())
+                yield _written(candidate)
+
+
+def _in_columns(text: str, cues: list[_Cue]) -> Iterator[re.Match[str]]:
+    """Fingerprints in a table's column headed by a cue ("vendor | jabber | pgp
+    fingerprint"), one per cell."""
+    heading_lines = sorted(
+        {(text.rfind("\n", 0, cue.start) + 1, line_end_at(text, cue.start)) for cue in cues}
+    )
+    for _, value, at in labelled_cells(text, heading_lines, _fingerprint_column):
+        cell = _FINGERPRINT.fullmatch(text, at, at + len(value))
+        if cell is not None:
+            yield cell
+
+
+def _fingerprint_column(heading: str) -> bool | None:
+    return True if heading.strip().lower() in _COLUMN_HEADINGS else None
 
 
 def _written(candidate: re.Match[str]) -> WrittenFingerprint:
@@ -211,9 +237,13 @@ def _acceptable(text: str, candidate: re.Match[str], cue: _Cue) -> bool:
         return False
     if not right_before:
         # Cue and digits on one line, and nothing between that names another hash:
-        # "gpg: fix ...\n+ commit <sha1>" is a commit id.
+        # "gpg: fix the agent, commit <sha1>" is a commit id.
         between = text[cue.end : candidate.start()] or text[candidate.end() : cue.start]
-        if "\n" in between or _OTHER_HASHES.search(between):
+        if _OTHER_HASHES.search(between):
+            return False
+        # Or the digits open the next line, after a short end of the cue's line:
+        # "my pgp did not change, fingerprint is still\n6704B9F7...".
+        if "\n" in between and not _NEXT_LINE_AFTER_CUE.fullmatch(between):
             return False
     if len(candidate.group()) == _PREFIXED_PLAIN_LENGTH:
         # An Ethereum address, unless it is in one case (no EIP-55 checksum) and the PGP

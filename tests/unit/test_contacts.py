@@ -408,6 +408,12 @@ class TestTelegram:
         assert _of_kind("Insta @lola_bcn Telegram @lola_tg", kinds.TELEGRAM) == ["lola_tg"]
         assert _of_kind("follow @lola_tg (Telegram)", kinds.TELEGRAM) == ["lola_tg"]
 
+    def test_a_chat_export_and_a_pinned_channel_list(self) -> None:
+        export = "Telegram Desktop — Chat export\n[12.03.2024 14:31] Oksana:\nwrite @dmytro_work"
+        assert _of_kind(export, kinds.TELEGRAM) == ["dmytro_work"]
+        pinned = "Official:\n✅ @GhostShop (channel)\n✅ @ghost_orders (orders)"
+        assert _of_kind(pinned, kinds.TELEGRAM) == ["ghostshop", "ghost_orders"]
+
     def test_a_channel_post_with_the_apps_view_counter(self) -> None:
         post = "MENU\nOrder via bot 👉 @Corner_bot\nQuestions 👉 @CornerUK\n👁 1.2K  edited"
         assert _of_kind(post, kinds.TELEGRAM) == ["corner_bot", "corneruk"]
@@ -494,6 +500,10 @@ class TestWickr:
 
     def test_a_few_words_and_a_colon_between_cue_and_handle(self) -> None:
         assert _of_kind("Wickr for regulars: greengoblin_uk", kinds.WICKR) == ["greengoblin_uk"]
+        assert _of_kind("pasar a Wickr (usuario: cristal.andino) para", kinds.WICKR) == [
+            "cristal.andino"
+        ]
+        assert _of_kind("(none, wickr: narconinja_) |", kinds.WICKR) == ["narconinja_"]
         assert _of_kind("Wickr for regulars: ask first", kinds.WICKR) == []
 
     def test_after_a_verb_only_a_handle_shaped_word_is_a_handle(self) -> None:

@@ -207,3 +207,9 @@ def test_the_at_sign_and_the_dot_named_in_spanish_and_portuguese(text: str, valu
 
 def test_the_word_arroba_in_prose_is_no_address() -> None:
     assert _found("la arroba (@) es un símbolo, escribe al correo") == []
+
+
+def test_the_at_sign_and_the_dot_named_in_french() -> None:
+    text = "ou par mail : lina.massage75 arobase gmail point com"
+    assert _found_one(text, kinds.EMAIL).value == "lina.massage75@gmail.com"
+    assert _found("rendez-vous au point de vente, arobase du clavier") == []

@@ -257,6 +257,21 @@ class TestWrittenFingerprints:
     def test_not_listed_under_a_heading(self, text: str) -> None:
         assert _fingerprints(text) == []
 
+    def test_a_table_column_headed_by_a_cue(self) -> None:
+        other = "390C6E660A90DE225A9FB42BF35216DA7956DA2F"
+        table = (
+            "vendor           | jabber                 | pgp fingerprint\n"
+            "-----------------+------------------------+-----------------\n"
+            f"NightOwl         | owl@jabber.de          | {FPR}\n"
+            f"GreenDoc         | (none, wickr: doc_)    | {other}\n"
+        )
+        assert _fingerprints(table) == [FPR, other]
+        assert _fingerprints(table.replace("pgp fingerprint", "sha1 of backup")) == []
+
+    def test_the_digits_opening_the_line_after_a_cue(self) -> None:
+        assert _fingerprints(f"my pgp did not change, fingerprint is still\n{FPR}") == [FPR]
+        assert _fingerprints(f"pgp is fine. the commit you want is\n{FPR}") == []
+
     def test_one_fingerprint_per_cue(self) -> None:
         other = "390c6e660a90de225a9fb42bf35216da7956da2f"
         text = f"new fingerprint {GROUPED}.\nOld one was {other} which is a file hash."
