@@ -45,7 +45,8 @@ BRANDS = words(
     northernlights pineappleexpress weddingcake zkittlez runtz
     wechat kakaotalk payid paysafecard moneypak googlevoice textnow textfree samsungpay
     seekingarrangement escortbabylon privatedelights eroticmonkey usasexguide
-    instantsend privatesend coinswap wizzair ryanair easyjet flydubai airasia
+    instantsend privatesend coinswap wizzair ryanair easyjet flydubai airasia postnord
+    onionmail
     """
 )
 # Names of algorithms, encodings, standards and systems written with their number.
@@ -120,6 +121,9 @@ _GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$")
 _GLUED_AFTER = frozenset("@/\\-(=+")
 _MAX_TOKEN = 32
 _SHORTEST_CAMEL = 4  # "RoS", "BoA": abbreviations
+
+
+_ASSIGNED = re.compile(r"[ \t]*=")
 
 
 def find_handle_shapes(text: str) -> Iterator[Candidate]:
@@ -213,6 +217,8 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
     if shape is _SNAKE:
         if value.isupper():
             return False  # MAX_SIZE is a constant
+        if _ASSIGNED.match(text, end):
+            return False  # "build_id = 7f3a", "note_file = README.txt": a setting
         parts = value.lower().split("_")
         return not (value.islower() and all(_is_field_word(part) for part in parts))
     if organisation_after(text, end):

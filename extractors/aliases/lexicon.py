@@ -103,7 +103,8 @@ PLACES = words(
     sweden norway denmark finland ireland irish scotland wales portugal greece turkey
     london manchester birmingham paris berlin munich hamburg frankfurt amsterdam rotterdam
     madrid barcelona rome milan vienna prague warsaw moscow москва petersburg kyiv kiev
-    bangkok pattaya manila cebu lagos abuja dubai tokyo sydney melbourne toronto montreal
+    bangkok pattaya manila cebu lagos abuja dubai tokyo osaka kyoto seoul busan sydney
+    melbourne toronto montreal
     vancouver miami orlando tampa houston dallas austin atlanta chicago detroit boston
     richmond burnaby surrey markham brampton mississauga calgary edmonton ottawa winnipeg
     vegas las denver phoenix seattle portland brooklyn bronx queens manhattan york nyc
@@ -177,7 +178,7 @@ GENERIC = words(
     donation tips money cash favors treat treats surprise stuff arrival arrivals year
     beauty body curves lips smile doll lingerie outfit outfits costume costumes roleplay
     management manager reception receptionist front desk office security service services
-    sale sales tba tbd unknown none system bot tos txid tx
+    sale sales tba tbd unknown none system bot tos txid tx age height weight пользователя
     beijos beijo beijinhos beijinho bjs besitos besos bisous bises baci bacio bacioni
     kusjes kusje buziaki buziaczki pupici pusi
     the a an and or but if of in on at to for from with by about as into over

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
+from extractors.aliases.given_names import is_given_name
 from extractors.aliases.transcript import LinePattern
 from extractors.tables import labelled_cells, line_end_at
 
@@ -59,13 +60,18 @@ _LIST_HEADING = re.compile(
 # possessively: on a prose line the first word is read once, not again at every length
 # for each shape. (Length is checked afterwards by the lexicon.)
 _LINE_HANDLE = r"[^\W_]++(?:[_.\-']++[^\W_]++)*+"
+# Emoji, dingbats and hearts.
+_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+# What stands between a name and an age in an ad's title: those, or a bullet ("Jade • 21
+# • Exotic"); not a currency sign ("Counterfeit 50€ notes").
+_AGE_MARK = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff•·]"
 _LINE_SHAPES = LinePattern.compile(
     rf"[ \t]*+(?:(?:\d{{1,2}}[.)]|[-*•·])[ \t]+(?P<item>{_LINE_HANDLE})"
     r"[ \t]*(?=$|[(|:,]|[-–—][ \t])"
     rf"|(?P<first>{_LINE_HANDLE})(?:"
     r"(?P<rated>)[ \t]*\((?:\d{1,3}(?:[.,]\d{1,2})?[ \t]?%|\d(?:[.,]\d{1,2})?[ \t]?/[ \t]?5)\)"
-    r"|(?P<aged>)(?:[ \t]*[^\w\s\x00-\x7f]{1,8}[ \t]*(?:1[89]|[2-5]\d)(?!\w)"
-    r"|[ \t]+(?:1[89]|[2-5]\d)[ \t]*[^\w\s\x00-\x7f])"
+    rf"|(?P<aged>)(?:[ \t]*{_AGE_MARK}{{1,8}}[ \t]*(?:1[89]|[2-5]\d)(?!\w)"
+    rf"|[ \t]+(?:1[89]|[2-5]\d)[ \t]*{_AGE_MARK})"
     rf"|(?P<commas>(?:[ \t]*,[ \t]*{_LINE_HANDLE})+)[ \t]*\.?[ \t]*$"
     r"|[ \t]*(?=[(|:]|[-–—][ \t])))"
 )
@@ -82,9 +88,22 @@ _ROSTER_LINE = LinePattern.compile(
 )
 
 
+# A name with her age in brackets, and a flag or emoji beside it (or a known given name):
+# "Fern 🇹🇭 (21) · Ploy 🇹🇭 (23)", "Aom (22) 🇹🇭 —". "Reviews (24)" counts something.
+_NAME_WITH_AGE = re.compile(
+    rf"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{{2,15}})(?P<before>(?:[ \t]*{_EMOJI})+)?"
+    rf"[ \t]*\((?:1[89]|[2-5]\d)\)(?P<after>[ \t]*{_EMOJI})?"
+)
+
+
 def find_listing_aliases(text: str) -> Iterator[Candidate]:
     yield from _table_cells(text)
     yield from _line_shapes(text)
+    if "(" in text:
+        for found in _NAME_WITH_AGE.finditer(text):
+            name = found.group("name")
+            if found.group("before") or found.group("after") or is_given_name(name):
+                yield from candidate_from_match(found, AGED_TITLE_CONFIDENCE, "name_age")
     for line in _ROSTER_LINE.finditer(text):
         yield from candidate_from_match(line, AGED_TITLE_CONFIDENCE, "roster_line")
 

@@ -134,6 +134,19 @@ RULES: tuple[CueRule, ...] = (
                 _OPTIONAL_COLON,
                 _CANDIDATE,
             ),
+            (
+                {"LOWER": {"IN": ["ответ", "сообщение"]}},
+                {"LOWER": "от"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
+            # "Ответ от пользователя X": a reply from the user X.
+            (
+                {"LOWER": {"IN": ["ответ", "сообщение"]}},
+                {"LOWER": "от"},
+                {"LOWER": "пользователя"},
+                _CANDIDATE,
+            ),
         ),
         confidence=0.9,
         strong=True,

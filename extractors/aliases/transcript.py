@@ -53,9 +53,12 @@ class LinePattern:
         yield from self.later_lines.finditer(text)  # group offsets are the line's
 
 
+# The message may follow on the next line ("[12.03.2024 14:25] Maryna:\n..."), and a
+# timestamped speaker may have two names ("[2024-05-19 20:11] Lily Chen: Dear, ...").
 _SPEAKER_LINE = LinePattern.compile(
     r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*)?"
-    rf"(?:<(?P<bracketed>{_HANDLE})>|(?P<labelled>{_HANDLE}):[ \t])"
+    rf"(?:<(?P<bracketed>{_HANDLE})>"
+    rf"|(?P<labelled>(?:{_HANDLE})(?(stamp)(?:[ \t][A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?|)):(?:[ \t]|$))"
 )
 _EXPORT_SEPARATOR = ", ["
 _EXPORT_HEADER = LinePattern.compile(
@@ -71,12 +74,14 @@ _POST_DATE = (
     r"|\d{1,2}[ \t]+(?i:minutes?|hours?|days?|weeks?|months?)[ \t]+ago"
     r"|(?i:yesterday|today)\b)"
 )
-# The post's number ("#4" before the author, "· #62" after the date) tells a post's
-# header from any other name and date on one line ("Paddington · 12 Mar 2024").
+# The post's number ("#4" before the author, "· #62" after the date) or a "by" opening
+# the line ("von Schwarzwaldkind » Mi 12. Jun 2024") tells a post's header from any
+# other name and date on one line ("Paddington · 12 Mar 2024").
 _POST_HEADER = LinePattern.compile(
-    rf"[ \t]*+(?:(?P<number>#\d{{1,6}}[ \t]+))?(?P<name>{_HANDLE})"
+    rf"[ \t]*+(?:(?P<number>#\d{{1,6}}[ \t]+)|(?P<by>(?i:by|von|por|par|da|от)[ \t]+))?"
+    rf"(?P<name>{_HANDLE})"
     rf"(?:[ \t]+(?:[·»|•—–-]|on)[ \t]+|(?(number)[ \t]{{2,}}|(?!))){_POST_DATE}"
-    r"(?(number)|[^\n#]{0,30}#\d)"
+    r"(?(number)|(?(by)|[^\n#]{0,30}#\d))"
 )
 _CLOSING = re.compile(
     rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE

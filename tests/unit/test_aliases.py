@@ -590,3 +590,34 @@ def test_known_names_with_an_age_or_in_a_name_field(text: str, expected: list[st
 )
 def test_a_third_persons_name(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nieuw!! Daphne 🇳🇱 (27) privé ontvangst", ["Daphne"]),
+        ("Girls today: Fern 🇹🇭 (21) · Ploy 🇹🇭 (23) · Mei 🇨🇳 (25)", ["Fern", "Ploy", "Mei"]),
+        ("Reviews (24) | Photos (12) | Gallery (30)", []),  # counts, not ages
+        ("Tokyo (22) and Osaka (25)", []),
+        ("Counterfeit 50€ notes, grade AAA", []),
+        ("Jade • 21 • Exotic", ["Jade"]),
+    ],
+)
+def test_a_name_with_an_age_beside_it(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[12.03.2024 14:25] Maryna:\nhello\n[12.03.2024 14:26] Оксана:\nok", ["Maryna", "Оксана"]),
+        ("[2024-05-19 20:11] Lily Chen: Dear, pay\n[2024-05-19 20:40] Tom R: I sent it",
+         ["Lily Chen", "Tom R"]),
+        ("[12:01] Price: 100", []),
+        ("von Schwarzwaldkind » Mi 12. Jun 2024, 19:45", ["Schwarzwaldkind"]),
+        ("Ответ от пользователя Sm0keBuyer: скинь пример", ["Sm0keBuyer"]),
+        ("build_id = 7f3a9c21\nnote_file = README.txt", []),
+    ],
+)  # fmt: skip
+def test_chat_speakers_post_authors_and_settings(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
