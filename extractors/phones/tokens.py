@@ -56,8 +56,8 @@ _SPELLED = {
 # has its own in _NOT_A_DIGIT_WORD.
 _MISSPELLED = {"fyve": "5", "fiev": "5", "sevn": "7", "nyne": "9", "nien": "9", "thre": "3"}
 # Digits spelled in the other languages escort and recruitment ads are written in:
-# Spanish, Portuguese, Italian, German, French, Romanian ("tres cero cero, cinco cinco
-# cinco"). Only words
+# Spanish, Portuguese, Italian, German, French, Romanian, Dutch, Polish ("tres cero
+# cero, cinco cinco cinco"). Only words
 # that are no English word and no common word of those languages are here; the
 # others ("uno", "dos", "due", "un") are weak words below.
 _FOREIGN = {
@@ -78,6 +78,13 @@ _FOREIGN = {
     # Romanian, with the comma-below letters, the older cedilla ones and plain ASCII
     "unu": "1", "trei": "3", "patru": "4", "cinci": "5", "șase": "6", "şase": "6",
     "sase": "6", "șapte": "7", "şapte": "7", "sapte": "7", "nouă": "9", "noua": "9",
+    # Dutch ("één" is one stressed; "een", also "a", is weak below)
+    "nul": "0", "één": "1", "twee": "2", "drie": "3", "vijf": "5", "zes": "6", "zeven": "7",
+    "negen": "9",
+    # Polish, with and without its diacritics
+    "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "pięć": "5", "piec": "5",
+    "sześć": "6", "szesc": "6", "siedem": "7", "osiem": "8", "dziewięć": "9",
+    "dziewiec": "9",
 }  # fmt: skip
 _ENGLISH_FORMS = _SPELLED | _MISSPELLED
 _SPELLED_FORMS = _ENGLISH_FORMS | _FOREIGN
@@ -101,7 +108,7 @@ _ENGLISH_WEAK = {
 }
 # Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese "meia"
 # (six, as Brazilians read numbers), Italian "due"/"sei"/"otto", French "un"/"sept",
-# Romanian "doi"/"opt" (a DOI, "opt in").
+# Romanian "doi"/"opt" (a DOI, "opt in"), Dutch "een".
 _FOREIGN_WEAK = {
     "uno": "1",
     "un": "1",
@@ -113,6 +120,7 @@ _FOREIGN_WEAK = {
     "otto": "8",
     "doi": "2",
     "opt": "8",
+    "een": "1",
 }
 _WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK
 _OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
@@ -300,7 +308,17 @@ _SKELETON = bytes(
 # from a space, and the match on the text that follows checks the word), grouped by
 # first letter, so that at most spaces one comparison rejects the word.
 _ASCII_SPELLED = list(
-    dict.fromkeys(w.encode("ascii", "replace").translate(_SKELETON) for w in _SPELLED_FORMS)
+    dict.fromkeys(
+        w.encode("ascii", "replace").translate(_SKELETON) for w in _SPELLED_FORMS if w[0].isascii()
+    )
+)
+# Words whose first letter is not ASCII ("één", "șase") would be a run of spaces in the
+# skeleton, matching in front of every emoji, and overlapping the word after it; they
+# are looked for on the text itself, on the pages that are not pure ASCII.
+_NON_ASCII_LED = re.compile(
+    "(?i)(?<![^\\W\\d_])(?:"
+    + "|".join(sorted((w for w in _SPELLED_FORMS if not w[0].isascii()), key=len, reverse=True))
+    + ")"
 )
 _SPELLED_WORD_START = re.compile(
     b" (?:"
@@ -406,7 +424,10 @@ def _spelled_digit_starts(text: str) -> list[int]:
     # the leading space stands for the start of the text, and shifts every position
     # by one, which the space each match begins with takes back.
     skeleton = b" " + text.encode("ascii", "replace").translate(_SKELETON)
-    return [match.start() for match in _SPELLED_WORD_START.finditer(skeleton)]
+    starts = [match.start() for match in _SPELLED_WORD_START.finditer(skeleton)]
+    if not text.isascii():
+        starts = sorted(starts + [match.start() for match in _NON_ASCII_LED.finditer(text)])
+    return starts
 
 
 def _groups(text: str, start: int, end: int) -> list[Group]:

@@ -705,3 +705,27 @@ def test_an_identifier_cue_with_a_word_of_its_own() -> None:
     assert _values("ID ogłoszenia: 891123476 | Kontakt: +48 512 804 317") == ["+48512804317"]
     assert _values("Order number: 5125550123") == []
     assert _values("Order phone: 512 555 0123") == ["+15125550123"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("Amsterdam, Amsterdam. Bel of app: nul zes – 4 één – 8 3 – twee 7 – 9 vijf",
+         "+31641832795"),
+        ("Warszawa, Polska. Kontakt: tel. pięć jeden dwa / 738 / 294", "+48512738294"),
+        ("Warszawa, Polska. Kontakt: piec jeden dwa siedem trzy osiem dwa dziewiec cztery",
+         "+48512738294"),
+    ],
+)  # fmt: skip
+def test_dutch_and_polish_spelled_digits(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_dutch_een_is_a_word_outside_single_digits() -> None:
+    assert _values("Ik heb een 2 kamer appartement, 120 euro per nacht") == []
+
+
+def test_a_spelled_number_right_after_an_emoji() -> None:
+    # Words led by a non-ASCII letter ("één", "șase") must not hide the word after an emoji.
+    text = "Call me PAOLA 😈 NINE ZERO one three FIVE 0ne ONE ONE THREE SIX"
+    assert _values(text) == ["+19013511136"]
