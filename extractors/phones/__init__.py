@@ -23,6 +23,7 @@ from extractors.phones.regions import (
     line_regions,
     page_elsewhere,
     page_regions,
+    region_of,
 )
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
 
@@ -69,6 +70,12 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
         for run in _clean_runs(text, groups, shapes):
             in_default = list(_numbers_in_run(text, run, options.default_region))
             if in_default and not any(dialled(m) for m in in_default):
+                spoken = _spoken_in(run)
+                if spoken and not _read_where_spoken(in_default, spoken):
+                    # Spelled in a language not spoken in the default region ("tre
+                    # quattro sette ..."): a number of where it is spoken first.
+                    read_elsewhere.append((run, in_default))
+                    continue
                 if elsewhere is None:
                     elsewhere = page_elsewhere(text, options.default_region)
                 if elsewhere:
@@ -77,7 +84,8 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
             found += in_default
             national += [rest for rest in _left_over(run, in_default) if _national_elsewhere(rest)]
     for run, in_default in read_elsewhere:
-        guessed = _in_regions_the_page_names(text, run, _regions_for(text, run, elsewhere or ()))
+        page = elsewhere or page_regions(text, options.default_region)
+        guessed = _in_regions_the_page_names(text, run, _regions_for(text, run, page))
         found += guessed or in_default
     if national:
         found += _national_numbers(text, national, found, options.default_region)
@@ -108,10 +116,29 @@ def _national_numbers(
 
 
 def _regions_for(text: str, run: list[Group], page: tuple[str, ...]) -> tuple[str, ...]:
-    """What the run's own line names first, then the page's regions."""
+    """What the run's own line names first, then where the language the digits are
+    spelled in is spoken (the page's regions among those first), then the page's."""
     trunk = run[0].digits[0] == "0"
     own = line_regions(text, run[0].start, run[-1].end, trunk)
-    return tuple(dict.fromkeys((*own, *page)))
+    spoken = _spoken_in(run)
+    if not spoken:
+        return tuple(dict.fromkeys((*own, *page)))
+    speaking_pages = [region for region in page if region in spoken]
+    return tuple(dict.fromkeys((*own, *speaking_pages, *spoken, *page)))
+
+
+def _read_where_spoken(numbers: list[Match], spoken: tuple[str, ...]) -> bool:
+    """Whether numbers read in the default region belong to a region where the language
+    of their spelled digits is spoken (a Dominican "ocho dos nueve ..." is +1 829)."""
+    return all(region_of(number.value) in spoken for number in numbers)
+
+
+def _spoken_in(run: list[Group]) -> tuple[str, ...]:
+    """Where the languages the run's spelled groups are written in are spoken."""
+    regions: tuple[str, ...] = ()
+    for group in run:
+        regions += group.spoken_in
+    return tuple(dict.fromkeys(regions))
 
 
 def _left_over(run: list[Group], numbers: list[Match]) -> list[list[Group]]:

@@ -279,12 +279,12 @@ def dialled(number: Match) -> bool:
 
 def international_regions(numbers: Iterable[Match]) -> list[str]:
     """The country of each number written with its country code."""
-    regions = (
-        phonenumbers.region_code_for_number(phonenumbers.parse(number.value))
-        for number in numbers
-        if dialled(number)
-    )
+    regions = (region_of(number.value) for number in numbers if dialled(number))
     return [region for region in regions if region in _REGIONS]
+
+
+def region_of(e164: str) -> str:
+    return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) or ""
 
 
 def _flag_region(flag: str) -> str:

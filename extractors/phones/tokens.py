@@ -60,32 +60,61 @@ _MISSPELLED = {"fyve": "5", "fiev": "5", "sevn": "7", "nyne": "9", "nien": "9", 
 # cero, cinco cinco cinco"). Only words
 # that are no English word and no common word of those languages are here; the
 # others ("uno", "dos", "due", "un") are weak words below.
-_FOREIGN = {
-    # Spanish
-    "cero": "0", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
-    "ocho": "8", "nueve": "9",
-    # Portuguese ("um" opens São Paulo's numbers: "um um nove ...")
-    "um": "1", "dois": "2", "duas": "2", "três": "3", "quatro": "4", "sete": "7", "oito": "8",
-    "nove": "9",
-    # Italian ("tre" opens Italian mobile numbers)
-    "tre": "3", "quattro": "4", "cinque": "5", "sette": "7",
-    # German: "null" opens most German numbers, so it must be able to open a cluster.
-    "null": "0", "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "fünf": "5",
-    "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
-    # French
-    "zéro": "0", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "huit": "8",
-    "neuf": "9",
-    # Romanian, with the comma-below letters, the older cedilla ones and plain ASCII
-    "unu": "1", "trei": "3", "patru": "4", "cinci": "5", "șase": "6", "şase": "6",
-    "sase": "6", "șapte": "7", "şapte": "7", "sapte": "7", "nouă": "9", "noua": "9",
-    # Dutch ("één" is one stressed; "een", also "a", is weak below)
-    "nul": "0", "één": "1", "twee": "2", "drie": "3", "vijf": "5", "zes": "6", "zeven": "7",
-    "negen": "9",
-    # Polish, with and without its diacritics
-    "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "pięć": "5", "piec": "5",
-    "sześć": "6", "szesc": "6", "siedem": "7", "osiem": "8", "dziewięć": "9",
-    "dziewiec": "9",
+_FOREIGN_BY_LANGUAGE: dict[str, dict[str, str]] = {
+    "es": {
+        "cero": "0", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+        "ocho": "8", "nueve": "9",
+    },
+    # "um" opens São Paulo's numbers: "um um nove ..."
+    "pt": {
+        "um": "1", "dois": "2", "duas": "2", "três": "3", "quatro": "4", "cinco": "5",
+        "seis": "6", "sete": "7", "oito": "8", "nove": "9",
+    },
+    # "tre" opens Italian mobile numbers
+    "it": {"tre": "3", "quattro": "4", "cinque": "5", "sette": "7", "nove": "9"},
+    # "null" opens most German numbers, so it must be able to open a cluster.
+    "de": {
+        "null": "0", "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "fünf": "5",
+        "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
+    },
+    "fr": {
+        "zéro": "0", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "huit": "8",
+        "neuf": "9",
+    },
+    # With the comma-below letters, the older cedilla ones and plain ASCII.
+    "ro": {
+        "unu": "1", "trei": "3", "patru": "4", "cinci": "5", "șase": "6", "şase": "6",
+        "sase": "6", "șapte": "7", "şapte": "7", "sapte": "7", "nouă": "9", "noua": "9",
+    },
+    # "één" is one stressed; "een", also "a", is weak below.
+    "nl": {
+        "nul": "0", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
+        "zeven": "7", "acht": "8", "negen": "9",
+    },
+    # With and without its diacritics.
+    "pl": {
+        "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "pięć": "5", "piec": "5",
+        "sześć": "6", "szesc": "6", "siedem": "7", "osiem": "8", "dziewięć": "9",
+        "dziewiec": "9",
+    },
 }  # fmt: skip
+_FOREIGN = {word: digit for words in _FOREIGN_BY_LANGUAGE.values() for word, digit in words.items()}
+# Where a language's spelled digits point when the page does not say: a number spelled
+# in Polish is Polish, one spelled in Spanish is of one of these countries.
+_LANGUAGE_REGIONS = {
+    "es": ("ES", "MX", "CO", "AR", "PE", "CL", "VE", "EC", "GT", "DO", "UY", "PY", "BO"),
+    "pt": ("BR", "PT"),
+    "it": ("IT", "CH"),
+    "de": ("DE", "AT", "CH"),
+    "fr": ("FR", "BE", "CH"),
+    "ro": ("RO", "MD"),
+    "nl": ("NL", "BE"),
+    "pl": ("PL",),
+}
+_REGIONS_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _language, _words in _FOREIGN_BY_LANGUAGE.items():
+    for _word in _words:
+        _REGIONS_OF_WORD[_word] = _REGIONS_OF_WORD.get(_word, ()) + _LANGUAGE_REGIONS[_language]
 _ENGLISH_FORMS = _SPELLED | _MISSPELLED
 _SPELLED_FORMS = _ENGLISH_FORMS | _FOREIGN
 _LOOKALIKES = {"o": "0", "e": "3", "i": "1l!|", "s": "5"}
@@ -379,6 +408,8 @@ class Group:
     # One that is never a number's first or last digit ("I'm", "to"); "oh" may end
     # a number, and often does.
     weak: bool
+    # Where the language the group is spelled in is spoken ("pięć" -> PL), if not English.
+    spoken_in: tuple[str, ...] = ()
 
 
 def cluster_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -477,6 +508,7 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 spaced_before=spaced,
                 weak_word=weak_word,
                 weak=weak_word and written.lower() not in _MAY_OPEN_OR_END,
+                spoken_in=_spoken_in(written) if kind == "spelled" else (),
             )
         )
         gap_start = e
@@ -551,6 +583,14 @@ def _digits_of(kind: str, token: str) -> str:
     if kind == "spelled":
         return "".join(_spelled_digit(w) for w in _SPELLED_ONE.findall(token))
     return "".join(_LETTER_DIGITS.get(c) or str(unicodedata.digit(c)) for c in token)
+
+
+def _spoken_in(written: str) -> tuple[str, ...]:
+    """The regions of the languages a spelled group's words belong to."""
+    regions: tuple[str, ...] = ()
+    for word in _SPELLED_ONE.findall(written.lower()):
+        regions += _REGIONS_OF_WORD.get(word, ())
+    return tuple(dict.fromkeys(regions))
 
 
 def _spelled_digit(word: str) -> str:

@@ -729,3 +729,20 @@ def test_a_spelled_number_right_after_an_emoji() -> None:
     # Words led by a non-ASCII letter ("één", "șase") must not hide the word after an emoji.
     text = "Call me PAOLA 😈 NINE ZERO one three FIVE 0ne ONE ONE THREE SIX"
     assert _values(text) == ["+19013511136"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Spelled in Polish on a page about jobs in Germany: a Polish number.
+        ("PRACA 🇩🇪🇳🇱 Niemcy, Berlin.\nKontakt: tel. pięć jeden dwa / 738 / 294", "+48512738294"),
+        # Spelled in Italian, on a page that names no country: an Italian mobile, though
+        # also a valid New York number.
+        ("Chiamami: tre quattro sette / 2 1 8 / cinque cinque zero nove", "+393472185509"),
+        # Spelled in Spanish, read in the default region as a Dominican number: where
+        # Spanish is spoken already.
+        ("Punta Cana. WhatsApp: ocho dos nueve – 555 – cero uno siete siete", "+18295550177"),
+    ],
+)
+def test_the_language_of_spelled_digits_says_where_the_number_is(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
