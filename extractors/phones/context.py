@@ -79,17 +79,17 @@ _ID_CUE_WORDS = (
     "serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
     "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat"
 )
-# The cue may have one word of its own before the separators ("ID ogłoszenia: ...",
-# "Order number: ..."), unless that word is a phone's.
-_ID_CUE = re.compile(
-    rf"(?i)\b(?:{_ID_CUE_WORDS})\b"
-    r"(?:[ \t]+(?!(?:phone|tel|cell|mobile|whatsapp|contact)\b)[^\W\d_]{2,14}"
-    r"(?=[ \t]*[#№:=]))?[\s#№:.\-=]*$"
+_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})\b[\s#№:.\-=]*$")
+_ID_CUE_AND_WORD = re.compile(
+    rf"(?i)\b(?:{_ID_CUE_WORDS})[ \t]+(?!(?:phone|tel|cell|mobile|whatsapp|contact)\b)"
+    r"[^\W\d_]{2,14}[ \t]*[#№:=][\s#№:.\-=]*$"
 )
+# How far back the cue word of _ID_CUE_AND_WORD may start, besides its own word.
+_OWN_WORD = 16
 _ID_CUE_SEPARATORS = "#№:.-="
 # The cue word ends where the separators before the digits begin, so the search
 # needs to start no further back than the longest cue word ("reference", "postcode").
-_LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|"))) + 16  # and a word of its own
+_LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|")))
 # "Phone #: 512 555 0123" is a phone despite the "#".
 _PHONE_WORD_BEFORE_HASH = re.compile(
     r"(?i)\b(?:phone|ph|tel|tell|cell|mobile|mob|number|num|call|text|txt|whatsapp|wa|"
@@ -211,6 +211,11 @@ def has_id_cue(text: str, start: int) -> bool:
     ):
         word_end -= 1
     cue = _ID_CUE.search(text, max(lo, word_end - _LONGEST_CUE_WORD), start)
+    if cue is None and word_end < start and text[word_end] in "#№:=" and word_end > lo:
+        # The cue may have one word of its own ("ID ogłoszenia: ...", "Order number: "),
+        # unless that word is a phone's; only looked for when a label's mark is there.
+        at = max(lo, word_end - _LONGEST_CUE_WORD - _OWN_WORD)
+        cue = _ID_CUE_AND_WORD.search(text, at, start)
     if cue is not None:
         # "Number on ad: 305.555.0163": the identifier word says where the number was
         # written, the phone word before it what the number is.

@@ -190,7 +190,7 @@ def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
     sette / 2 1 8 / ..." on a Milan page is an Italian mobile, though also a valid
     New York number. (An English page is left alone: counting its places costs more
     than the rest of the phone family on that page.)"""
-    if _NOT_ENGLISH.search(text) is None:
+    if text.isascii() or _NOT_ENGLISH.search(text) is None:
         return ()
     counts = _region_counts(text)
     if counts[default_region]:

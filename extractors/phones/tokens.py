@@ -344,9 +344,14 @@ _ASCII_SPELLED = list(
 # Words whose first letter is not ASCII ("één", "șase") would be a run of spaces in the
 # skeleton, matching in front of every emoji, and overlapping the word after it; they
 # are looked for on the text itself, on the pages that are not pure ASCII.
+# Each word is matched from its first letter, a class the engine skips to, and looks
+# back from there; a pattern opening with the look-behind is tried at every character.
+_NON_ASCII_LED_WORDS = sorted((w for w in _SPELLED_FORMS if not w[0].isascii()), key=len)[::-1]
 _NON_ASCII_LED = re.compile(
-    "(?i)(?<![^\\W\\d_])(?:"
-    + "|".join(sorted((w for w in _SPELLED_FORMS if not w[0].isascii()), key=len, reverse=True))
+    "["
+    + "".join(sorted({c for w in _NON_ASCII_LED_WORDS for c in (w[0], w[0].upper())}))
+    + "](?<![^\\W\\d_].)(?i:"
+    + "|".join(f"(?<=(?i:{re.escape(w[0])})){re.escape(w[1:])}" for w in _NON_ASCII_LED_WORDS)
     + ")"
 )
 _SPELLED_WORD_START = re.compile(
