@@ -90,19 +90,26 @@ _ROSTER_LINE = LinePattern.compile(
 
 # A name with her age in brackets, and a flag or emoji beside it (or a known given name):
 # "Fern 🇹🇭 (21) · Ploy 🇹🇭 (23)", "Aom (22) 🇹🇭 —". "Reviews (24)" counts something.
-_NAME_WITH_AGE = re.compile(
-    rf"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{{2,15}})(?P<before>(?:[ \t]*{_EMOJI})+)?"
-    rf"[ \t]*\((?:1[89]|[2-5]\d)\)(?P<after>[ \t]*{_EMOJI})?"
+# The bracketed age is found first (a literal the engine skips to), the name before it
+# then read from a short window: a scan from every capital costs several times more.
+_BRACKETED_AGE = re.compile(r"\((?:1[89]|[2-5]\d)\)")
+_NAME_BEFORE_AGE = re.compile(
+    rf"(?<![^\W\d_])(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{{2,15}})(?P<before>(?:[ \t]*{_EMOJI})+)?[ \t]*$"
 )
+_EMOJI_AFTER_AGE = re.compile(rf"[ \t]*{_EMOJI}")
+_NAME_REACH = 48
 
 
 def find_listing_aliases(text: str) -> Iterator[Candidate]:
     yield from _table_cells(text)
     yield from _line_shapes(text)
     if "(" in text:
-        for found in _NAME_WITH_AGE.finditer(text):
-            name = found.group("name")
-            if found.group("before") or found.group("after") or is_given_name(name):
+        for age in _BRACKETED_AGE.finditer(text):
+            found = _NAME_BEFORE_AGE.search(text, max(0, age.start() - _NAME_REACH), age.start())
+            if found is None:
+                continue
+            flagged = found.group("before") or _EMOJI_AFTER_AGE.match(text, age.end())
+            if flagged or is_given_name(found.group("name")):
                 yield from candidate_from_match(found, AGED_TITLE_CONFIDENCE, "name_age")
     for line in _ROSTER_LINE.finditer(text):
         yield from candidate_from_match(line, AGED_TITLE_CONFIDENCE, "roster_line")

@@ -79,7 +79,9 @@ _POST_DATE = (
 # other name and date on one line ("Paddington · 12 Mar 2024").
 _POST_HEADER = LinePattern.compile(
     rf"[ \t]*+(?:(?P<number>#\d{{1,6}}[ \t]+)|(?P<by>(?i:by|von|por|par|da|от)[ \t]+))?"
-    rf"(?P<name>{_HANDLE})"
+    # The name read possessively, its last character checked after: on a line of prose
+    # the first word is read once, not again at every length.
+    r"(?P<name>[^\W_][\w.\-']{0,30}+(?<=[^\W_]))"
     rf"(?:[ \t]+(?:[·»|•—–-]|on)[ \t]+|(?(number)[ \t]{{2,}}|(?!))){_POST_DATE}"
     r"(?(number)|(?(by)|[^\n#]{0,30}#\d))"
 )
