@@ -80,6 +80,23 @@ def lines_after(text: str, line_end: int) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
+def lines_holding(text: str, positions: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line holding one of ``positions`` (ascending), once each.
+
+    Each line is searched for once, back to the end of the one before: on a page that is
+    one long line with a label or cue every few characters, searching from each position
+    to the line's start and end would make the work quadratic."""
+    lines: list[tuple[int, int]] = []
+    line_end = -1
+    for at in positions:
+        if at <= line_end:
+            continue  # on the line found last
+        line_start = text.rfind("\n", line_end + 1, at) + 1 or line_end + 1
+        line_end = line_end_at(text, at)
+        lines.append((line_start, line_end))
+    return lines
+
+
 def line_end_at(text: str, at: int) -> int:
     """Where the line holding ``at`` ends (its "\\n", or the end of the text)."""
     end = text.find("\n", at)

@@ -23,7 +23,7 @@ from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
 from extractors.aliases.given_names import is_given_name
 from extractors.aliases.transcript import LinePattern
-from extractors.tables import labelled_cells, line_end_at
+from extractors.tables import labelled_cells, line_end_at, lines_holding
 
 TABLE_CONFIDENCE = 0.8
 LIST_CONFIDENCE = 0.65
@@ -189,13 +189,9 @@ def _heading_cell_lines(text: str) -> list[tuple[int, int]]:
     found = [_LINE_OPENING_LABEL.finditer("\n" + text), _COMMA_LABEL.finditer(text)]
     if "|" in text or "\t" in text or ";" in text:
         found.append(_DELIMITED_LABEL.finditer(text))
-    lines = set()
-    for labels in found:
-        for label in labels:
-            # Offsets from "\n" + text are one past the text's, which the line search absorbs.
-            at = min(label.end(), len(text)) - 1
-            lines.add((text.rfind("\n", 0, at) + 1, line_end_at(text, at)))
-    return sorted(lines)
+    # Offsets from "\n" + text are one past the text's, which the line search absorbs.
+    ends = sorted({min(label.end(), len(text)) - 1 for labels in found for label in labels})
+    return lines_holding(text, ends)
 
 
 def candidate_from_match(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extractors.pgp.cue_before import OTHER_KEYS, pgp_cue_before
-from extractors.tables import DELIMITERS, labelled_cells, line_end_at
+from extractors.tables import DELIMITERS, labelled_cells, lines_holding
 
 # "key" alone is a cue only right before the digits ("verify with my key <fpr>"),
 # and not for the keys of other things. The cue words are pgp, gpg, fingerprint, fpr,
@@ -116,9 +116,7 @@ def written_fingerprints(text: str, low: bytes) -> Iterator[WrittenFingerprint]:
 def _in_columns(text: str, cues: list[_Cue]) -> Iterator[re.Match[str]]:
     """Fingerprints in a table's column headed by a cue ("vendor | jabber | pgp
     fingerprint"), one per cell."""
-    heading_lines = sorted(
-        {(text.rfind("\n", 0, cue.start) + 1, line_end_at(text, cue.start)) for cue in cues}
-    )
+    heading_lines = lines_holding(text, (cue.start for cue in cues))  # cues in text order
     for _, value, at in labelled_cells(text, heading_lines, _fingerprint_column):
         cell = _FINGERPRINT.fullmatch(text, at, at + len(value))
         if cell is not None:

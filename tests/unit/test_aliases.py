@@ -367,6 +367,14 @@ def test_listing_layouts_take_linear_time(unit: str) -> None:
     assert growth_ratio(lambda text: find_listing_aliases(text), make, 20_000) < limit()
 
 
+def test_a_long_line_of_column_labels_takes_linear_time() -> None:
+    # Each label's line is found once, not searched for from every label on it.
+    def make(size: int) -> str:
+        return "|vendor " * (size // 8)
+
+    assert growth_ratio(lambda text: find_listing_aliases(text), make, 200_000) < limit()
+
+
 class TestSpacyModel:
     def test_works_without_any_downloaded_model(self) -> None:
         nlp, _ = cues._pipeline()

@@ -300,6 +300,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
         2_000_000,
     ),
     "cues": (_repeated("pgp "), 200_000),
+    # One long line that could be a table heading, a cue every few characters.
+    "cues between commas": (_repeated("pgp, "), 200_000),
     "key words": (_repeated("my key "), 200_000),
     "hex after cues": (_repeated("PGP " + "ab12" * 10 + " "), 200_000),
     "grouped hex": (_repeated("fpr " + "ab12 " * 10), 200_000),
