@@ -10,6 +10,7 @@ readings overlap, the one whose ends fall on the clearest boundaries wins.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -83,10 +84,12 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
                     continue
             found += in_default
             national += [rest for rest in _left_over(run, in_default) if _national_elsewhere(rest)]
-    for run, in_default in read_elsewhere:
+    if read_elsewhere:
+        # Counted once a page: each count reads the whole page.
         page = elsewhere or page_regions(text, options.default_region)
-        guessed = _in_regions_the_page_names(text, run, _regions_for(text, run, page))
-        found += guessed or in_default
+        for run, in_default in read_elsewhere:
+            guessed = _in_regions_the_page_names(text, run, _regions_for(text, run, page))
+            found += guessed or in_default
     if national:
         found += _national_numbers(text, national, found, options.default_region)
     if national or read_elsewhere:
@@ -135,10 +138,7 @@ def _read_where_spoken(numbers: list[Match], spoken: tuple[str, ...]) -> bool:
 
 def _spoken_in(run: list[Group]) -> tuple[str, ...]:
     """Where the languages the run's spelled groups are written in are spoken."""
-    regions: tuple[str, ...] = ()
-    for group in run:
-        regions += group.spoken_in
-    return tuple(dict.fromkeys(regions))
+    return tuple(dict.fromkeys(region for group in run for region in group.spoken_in))
 
 
 def _left_over(run: list[Group], numbers: list[Match]) -> list[list[Group]]:
@@ -182,11 +182,12 @@ def _in_regions_the_page_names(
     parts = [pair for pair in itertools.pairwise(run) if _opens_part(text, *pair)]
     starts = {run[0].start} | {after.start for before, after in parts}
     ends = {run[-1].end} | {before.end for before, after in parts}
+    group_starts = [group.start for group in run]
     for region in regions:
         found = [
             m
             for m in _numbers_in_run(text, run, region)
-            if _group_start_at(run, m.start) in starts and m.end in ends
+            if _group_start_at(group_starts, m.start) in starts and m.end in ends
         ]
         if found:
             return [
@@ -202,10 +203,11 @@ def _opens_part(text: str, before: Group, after: Group) -> bool:
     return after.word_before or after.newline_before or "|" in text[before.end : after.start]
 
 
-def _group_start_at(run: list[Group], start: int) -> int:
+def _group_start_at(group_starts: list[int], start: int) -> int:
     """The start of the first group at or after ``start`` (a match may begin with the
     "(" before its first group)."""
-    return next((group.start for group in run if group.start >= start), start)
+    at = bisect_left(group_starts, start)
+    return group_starts[at] if at < len(group_starts) else start
 
 
 def _clean_runs(

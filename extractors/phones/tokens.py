@@ -592,10 +592,10 @@ def _digits_of(kind: str, token: str) -> str:
 
 def _spoken_in(written: str) -> tuple[str, ...]:
     """The regions of the languages a spelled group's words belong to."""
-    regions: tuple[str, ...] = ()
-    for word in _SPELLED_ONE.findall(written.lower()):
-        regions += _REGIONS_OF_WORD.get(word, ())
-    return tuple(dict.fromkeys(regions))
+    words = _SPELLED_ONE.findall(written.lower())
+    return tuple(
+        dict.fromkeys(region for word in words for region in _REGIONS_OF_WORD.get(word, ()))
+    )
 
 
 def _spelled_digit(word: str) -> str:

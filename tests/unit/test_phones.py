@@ -577,6 +577,10 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "keycaps": (_repeated("5\ufe0f\u20e3"), 20_000),
     "decimals": (_repeated("1.5 "), 20_000),
     "times": (_repeated("10:30 "), 20_000),
+    "national numbers of a named country": (
+        _repeated("Nairobi KES 5,000. Call 0722 987 654 or 0110 482 375 or "),
+        60_000,
+    ),
 }
 
 
@@ -585,6 +589,13 @@ def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
     ratio = growth_ratio(find, make, size, growth=2)
     assert ratio < limit(2), f"{name}: {ratio:.2f}"
+
+
+def test_numbers_read_where_their_language_is_spoken_take_linear_time() -> None:
+    # One long run of numbers spelled in Italian, each read in Italy first: nothing per
+    # number may look at the whole run (4N against N, where quadratic gives about 16).
+    make = _repeated("Chiamami: tre quattro sette / 2 1 8 / cinque cinque zero nove. ")
+    assert growth_ratio(find, make, 80_000, repeats=3) < limit()
 
 
 def test_a_ten_megabyte_line_of_digits_is_no_number() -> None:
