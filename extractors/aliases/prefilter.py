@@ -20,10 +20,12 @@ from extractors.aliases.rules import (
     AD_ADJECTIVES,
     BRACKETED_ROLES,
     BY_VERBS,
+    COMPANION_OWNERS,
     COMPANIONS,
     DONE_BY,
     FIELD_LABELS,
     HERE,
+    NAME_OWNERS,
     ORDER_VERBS,
     OTHER_LANGUAGES_BY,
     OTHER_LANGUAGES_BY_VERBS,
@@ -44,6 +46,12 @@ _CAPITAL_NEXT = rf"[ \t]+(?={_CAPITAL})"
 _NAME_NEXT = rf"[ \t]*(?={_CAPITAL}|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
 _WORD = r"[\w'’]+"
 _QUOTE = "[" + "".join(re.escape(quote) for quote in QUOTES) + "]?"
+
+
+def _after_one_of(words: list[str]) -> str:
+    """A look-behind for one of ``words`` and a space: the phrase is found by the word
+    after them ("my name", "her friend")."""
+    return "(?:" + "|".join(rf"(?<=\b{word}[ \t])" for word in words) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +91,7 @@ _PHRASES = (
     _Phrase(tuple(ORDER_VERBS), rf"{_WORD}[^.\n]{{0,40}}?\b(?:from|von|bei|de){_NAME_NEXT}"),
     _Phrase(
         ("name", "nombre"),
-        rf"(?:(?<=\bmy[ \t])|(?<=\bmi[ \t])|(?<=\bmein[ \t])|(?<=\bher[ \t])|(?<=\bhis[ \t])"
-        rf"|(?<=\btheir[ \t]))\w+(?:[ \t]+(?:is|was|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
+        rf"{_after_one_of(NAME_OWNERS)}\w+(?:[ \t]+(?:is|was|ist|es)|['’]s)[ \t]*:?{_NAME_NEXT}",
     ),
     _Phrase(("am",), rf"(?<=\bi[ \t])am(?:[ \t]+not)?{_NAME_NEXT}"),
     _Phrase(("i'm", "i’m", "im"), rf"{_WORD}(?:[ \t]+not)?{_NAME_NEXT}"),
@@ -117,8 +124,7 @@ _PHRASES = (
     _Phrase(tuple(BRACKETED_ROLES), rf"{_WORD}(?=[^()\n]{{0,30}}\))", backward=True),
     _Phrase(
         tuple(COMPANIONS),
-        rf"(?:(?<=\bmy[ \t])|(?<=\bher[ \t])|(?<=\bhis[ \t])|(?<=\bour[ \t]))"
-        rf"{_WORD}{_CAPITAL_NEXT}",
+        rf"{_after_one_of(COMPANION_OWNERS)}{_WORD}{_CAPITAL_NEXT}",
     ),
     _Phrase(
         ("calls", "calling", "called"),

@@ -108,7 +108,10 @@ BRACKETED_ROLES = [
     "admin", "administrator", "mod", "moderator", "supermod", "support", "staff", "owner",
     "founder", "vendor", "seller", "buyer", "member", "newbie", "dispute", "escrow",
 ]  # fmt: skip
+# Whose name it is: "my name is", "her name was", "mi nombre es".
+NAME_OWNERS = ["my", "mein", "mi", "her", "his", "their"]
 # "my friend Shane", "her cousin Mia".
+COMPANION_OWNERS = ["my", "her", "his", "our"]
 COMPANIONS = ["friend", "girlfriend", "colleague", "cousin", "sister", "roommate", "bestie"]
 OWNED = [
     "shop", "store", "listing", "listings", "mirror", "mirrors", "menu", "profile", "page",
@@ -292,7 +295,7 @@ RULES: tuple[CueRule, ...] = (
         "introduction",
         (
             (
-                {"LOWER": {"IN": ["my", "mein", "mi", "her", "his", "their"]}},
+                {"LOWER": {"IN": NAME_OWNERS}},
                 {"LOWER": {"IN": ["name", "nombre"]}},
                 {"LOWER": {"IN": ["is", "was", "'s", "’s", "ist", "es"]}},
                 _OPTIONAL_COLON,
@@ -409,7 +412,7 @@ RULES: tuple[CueRule, ...] = (
         "companion",
         (
             (
-                {"LOWER": {"IN": ["my", "her", "his", "our"]}},
+                {"LOWER": {"IN": COMPANION_OWNERS}},
                 {"LOWER": {"IN": COMPANIONS}},
                 _CANDIDATE,
             ),
