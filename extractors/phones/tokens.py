@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from extractors.phones import numerals
+
 # Decimal digits in any script (\d), plus the superscript, subscript, circled and
 # dingbat digits that ads use to dodge filters. Each maps through unicodedata.digit.
 _DIGIT = (
@@ -248,12 +250,16 @@ _SEED_FIRST = (
             {*_LOOKALIKE_LETTER[1:-1]}
             | {char for word in _SPELLED_FORMS for char in _first_letter_variants(word)}
             | {char for word in _WEAK for char in (word[0], word[0].upper())}
+            | set(numerals.FIRST_LETTERS)
         )
         if not char.isdigit()
     )
     + "])"
 )
-_SEED = f"{_SEED_FIRST}(?:{_KEYCAP}|{_SPELLED_RUN}|{_DIGIT_WORD}|{_LETTER_LED_WORD}|{_WEAK_RX})"
+_SEED = (
+    f"{_SEED_FIRST}(?:{_KEYCAP}|{numerals.NUMERAL}|{_SPELLED_RUN}|{_DIGIT_WORD}"
+    f"|{_LETTER_LED_WORD}|{_WEAK_RX})"
+)
 # A filler word must not be a digit word: "512 call five five" must keep both fives.
 # Checked by the first three letters of the spelled digits ("thr", "fiv", "sev", ...),
 # which costs a few literal comparisons instead of the full word patterns; the
@@ -336,9 +342,12 @@ _SKELETON = bytes(
 # Each word as the skeleton writes it ("zéro" as "z ro": the skeleton cannot tell "é"
 # from a space, and the match on the text that follows checks the word), grouped by
 # first letter, so that at most spaces one comparison rejects the word.
+# Numerals ("quarante-sept", "onze") open clusters too; their first four letters mark
+# where to try one.
+_OPENING_WORDS = [*_SPELLED_FORMS, *numerals.OPENINGS]
 _ASCII_SPELLED = list(
     dict.fromkeys(
-        w.encode("ascii", "replace").translate(_SKELETON) for w in _SPELLED_FORMS if w[0].isascii()
+        w.encode("ascii", "replace").translate(_SKELETON) for w in _OPENING_WORDS if w[0].isascii()
     )
 )
 # Words whose first letter is not ASCII ("één", "șase") would be a run of spaces in the
@@ -346,7 +355,7 @@ _ASCII_SPELLED = list(
 # are looked for on the text itself, on the pages that are not pure ASCII.
 # Each word is matched from its first letter, a class the engine skips to, and looks
 # back from there; a pattern opening with the look-behind is tried at every character.
-_NON_ASCII_LED_WORDS = sorted((w for w in _SPELLED_FORMS if not w[0].isascii()), key=len)[::-1]
+_NON_ASCII_LED_WORDS = sorted((w for w in _OPENING_WORDS if not w[0].isascii()), key=len)[::-1]
 _NON_ASCII_LED = re.compile(
     "["
     + "".join(sorted({c for w in _NON_ASCII_LED_WORDS for c in (w[0], w[0].upper())}))
@@ -368,11 +377,13 @@ _SPELLED_WORD_START = re.compile(
 # Spelled groups may also be separated by commas, the way a number is read aloud
 # ("zero eight zero three, two one six, four four zero nine"); between written digits
 # a comma stays a list or a thousands separator, so only spelled words may follow one.
-_CLUSTER_FROM_WORD = re.compile(rf"{_SPELLED_RUN}(?:{_GAP}{_SEED}|,[ \u00a0]?{_SPELLED_RUN})*+")
+_SPOKEN_GROUP = f"(?:{numerals.NUMERAL}|{_SPELLED_RUN})"
+_CLUSTER_FROM_WORD = re.compile(rf"{_SPOKEN_GROUP}(?:{_GAP}{_SEED}|,[ \u00a0]?{_SPOKEN_GROUP})*+")
 
 # The same alternatives as _SEED, named, to read a cluster back group by group.
 _TOKEN = re.compile(
-    f"(?P<keycap>{_KEYCAP})|(?P<spelled>{_SPELLED_RUN})|(?P<digits>{_DIGIT_WORD})"
+    f"(?P<keycap>{_KEYCAP})|(?P<numeral>{numerals.NUMERAL})|(?P<spelled>{_SPELLED_RUN})"
+    f"|(?P<digits>{_DIGIT_WORD})"
     f"|(?P<lookalike>{_LETTER_LED_WORD})|(?P<weak>{_WEAK_RX})|(?P<word>{_LETTER}+)"
 )
 _SPELLED_ONE = re.compile(_STRONG)
@@ -383,6 +394,9 @@ MIN_DIGITS = 7
 # cluster's digits from above, so most clusters ("29 June 2007", "3 is applicable
 # to") are dropped before they are read group by group.
 _DIGIT_LIKE = re.compile(f"{_DIGIT}|{_STRONG}|{_WEAK_RX}|{_LOOKALIKE_LETTER}")
+# A numeral stands for two or three digits; its first word is counted twice, so the
+# bound stays a bound ("trente" holds no digit word, "dix-neuf" one).
+_NUMERAL_LEAD = re.compile(numerals.NUMERAL_LEAD)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 
 
@@ -415,6 +429,8 @@ class Group:
     weak: bool
     # Where the language the group is spelled in is spoken ("pięć" -> PL), if not English.
     spoken_in: tuple[str, ...] = ()
+    # A number above nine in words ("diciannove"): spelled, though of several digits.
+    numeral: bool = False
 
 
 def cluster_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -426,8 +442,15 @@ def cluster_spans(text: str) -> Iterator[tuple[int, int]]:
         if start < last_end:
             continue
         last_end = end
-        if end - start >= MIN_DIGITS and len(_DIGIT_LIKE.findall(text, start, end)) >= MIN_DIGITS:
+        if end - start >= MIN_DIGITS and _digits_at_most(text, start, end) >= MIN_DIGITS:
             yield start, end
+
+
+def _digits_at_most(text: str, start: int, end: int) -> int:
+    count = len(_DIGIT_LIKE.findall(text, start, end))
+    if count < MIN_DIGITS:
+        count += 2 * len(_NUMERAL_LEAD.findall(text, start, end))
+    return count
 
 
 def read_groups(text: str, start: int, end: int) -> list[Group]:
@@ -472,7 +495,8 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
     word_in_gap = False
     for token in _TOKEN.finditer(text, start, end):
         kind = token.lastgroup or ""
-        if kind == "word":
+        # Number words no one language puts together ("vingt cinco") are words.
+        if kind == "word" or (kind == "numeral" and numerals.read(token.group()) is None):
             word_in_gap = True
             continue
         s, e = token.span()
@@ -513,7 +537,8 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 spaced_before=spaced,
                 weak_word=weak_word,
                 weak=weak_word and written.lower() not in _MAY_OPEN_OR_END,
-                spoken_in=_spoken_in(written) if kind == "spelled" else (),
+                spoken_in=_spoken_in(kind, written),
+                numeral=kind == "numeral",
             )
         )
         gap_start = e
@@ -551,7 +576,7 @@ def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:
         neighbours = groups[max(0, index - 1) : index] + groups[index + 1 : index + 2]
         if (
             group.weak_word
-            and any(len(n.digits) > 1 for n in neighbours)
+            and any(len(n.digits) > 1 and not n.numeral for n in neighbours)
             and not _zero_word_among_digits(group, neighbours)
         ):
             if index + 1 < len(groups):
@@ -585,13 +610,29 @@ def _digits_of(kind: str, token: str) -> str:
         return token[0]
     if kind == "weak":
         return _WEAK[token]
+    if kind == "numeral":
+        numeral = numerals.read(token)
+        assert numeral is not None  # _groups keeps only numerals read whole
+        return numeral.digits
     if kind == "spelled":
         return "".join(_spelled_digit(w) for w in _SPELLED_ONE.findall(token))
     return "".join(_LETTER_DIGITS.get(c) or str(unicodedata.digit(c)) for c in token)
 
 
-def _spoken_in(written: str) -> tuple[str, ...]:
+def _spoken_in(kind: str, written: str) -> tuple[str, ...]:
     """The regions of the languages a spelled group's words belong to."""
+    if kind == "numeral":
+        numeral = numerals.read(written)
+        languages = numeral.languages if numeral is not None else ()
+        if "en" in languages:
+            return ()
+        return tuple(
+            dict.fromkeys(
+                region for language in languages for region in _LANGUAGE_REGIONS[language]
+            )
+        )
+    if kind != "spelled":
+        return ()
     words = _SPELLED_ONE.findall(written.lower())
     return tuple(
         dict.fromkeys(region for word in words for region in _REGIONS_OF_WORD.get(word, ()))

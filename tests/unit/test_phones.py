@@ -577,6 +577,9 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "keycaps": (_repeated("5\ufe0f\u20e3"), 20_000),
     "decimals": (_repeated("1.5 "), 20_000),
     "times": (_repeated("10:30 "), 20_000),
+    "numbers above nine in words": (_repeated("quatre-vingt-dix-neuf "), 20_000),
+    "numbers above nine joined": (_repeated("cuarenta y cinco y "), 20_000),
+    "hundreds in words": (_repeated("opt sute șaizeci și "), 20_000),
     "national numbers of a named country": (
         _repeated("Nairobi KES 5,000. Call 0722 987 654 or 0110 482 375 or "),
         60_000,
@@ -757,3 +760,43 @@ def test_a_spelled_number_right_after_an_emoji() -> None:
 )
 def test_the_language_of_spelled_digits_says_where_the_number_is(text: str, e164: str) -> None:
     assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Read aloud in tens and pairs, the way each country reads its numbers.
+        ("Dublin. Other number: zero eight three, four ten, seventy-seven twenty-five",
+         "+353834107725"),
+        ("Booking WhatsApp: +971 fifty-two 864 30 91", "+971528643091"),
+        ("Paris. Appelez-moi au zéro six, quarante-sept, quatre-vingt-deux, dix-neuf, trente",
+         "+33647821930"),
+        ("Paris 06 soixante-dix-neuf quatre-vingt-onze 20 soixante et onze", "+33679912071"),
+        ("Milano. Chiamami al tre quattro sette punto otto otto due punto diciannove "
+         "quarantasei", "+393478821946"),
+        ("Sunați-o pe doamna Mirela: zero șapte patru cinci — două sute nouăsprezece — "
+         "opt sute șaizeci și trei", "+40745219863"),
+        ("Whatsapp: seis cuarenta y cinco, veintitrés, doce, treinta y cuatro. Madrid",
+         "+34645231234"),
+        # Brazil's area code read as one number opens the cluster.
+        ("São Paulo, ligue (onze) nove oito sete seis cinco quatro três dois um",
+         "+5511987654321"),
+        ("Berlin, Handy: null eins sieben sechs, zweiundvierzig, achtzehn, dreißig, neunzehn",
+         "+4917642183019"),
+    ],
+)  # fmt: skip
+def test_numbers_read_in_tens_pairs_and_hundreds(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm twenty-five, 5'6 and 130 lbs, available seven days a week",
+        "Twenty five dollars for fifteen minutes, forty for thirty, seventy for the hour",
+        "Bought 3 g for eighty, reship took ten days and twenty-one hours",
+        "Quarante-cinq minutes = 150 €, une heure = 200 €, deux heures = 350 €",
+    ],
+)
+def test_numbers_in_words_in_prose_are_no_phone(text: str) -> None:
+    assert _values(text) == []
