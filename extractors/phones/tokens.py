@@ -23,18 +23,27 @@ from dataclasses import dataclass
 
 from extractors.phones import numerals
 
+# The digits Japanese and Chinese write numbers with ("〇九〇-四八二一-七七三六").
+# They are ideographs, not decimal digits, so unicodedata.digit does not read them.
+_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_CJK_REGIONS = ("JP", "CN", "TW", "HK")
 # Decimal digits in any script (\d), plus the superscript, subscript, circled and
 # dingbat digits that ads use to dodge filters. Each maps through unicodedata.digit.
 _DIGIT = (
     r"[\d\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u24ea"
-    r"\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792]"
+    r"\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792" + "".join(_CJK_DIGITS) + "]"
 )
 # Letters written for digits inside a digit word ("5l2", "5O5"): o=0, l/i=1.
 # Capital S and Z stand for 5 and 2 too ("3l2-S55-Ol78", "7I3.555.O1Z8"); lower-case s
 # and z do not, or "the 1990s" and "size 12s" would end in a digit.
-_LETTER_DIGITS = {"o": "0", "l": "1", "i": "1", "s": "5", "z": "2", "о": "0", "з": "3"}
-# Russian and Ukrainian ads use Cyrillic О/о for 0 and З for 3 ("47З-21-О8").
-LOOKALIKE_CHARS = "oOlLiISZОоЗ"
+_LETTER_DIGITS = {
+    "o": "0", "l": "1", "i": "1", "s": "5", "z": "2", "b": "8", "о": "0", "з": "3", "б": "6",
+    "ο": "0", "β": "8",
+}  # fmt: skip
+# Capital B stands for 8 ("4l6-B39-22O7"); lower-case b does not ("5b" is a flat).
+# Russian and Ukrainian ads use Cyrillic О/о for 0, З for 3 and б for 6 ("+9О 53Z 418 2б
+# 93"); Greek ones Ο/ο for 0 and Β for 8 ("694 3Β1 22Ο7").
+LOOKALIKE_CHARS = "oOlLiISZBОоЗбΟοΒ"
 _LOOKALIKE_LETTER = f"[{LOOKALIKE_CHARS}]"
 _LETTER = r"[^\W\d_]"
 _NO_LETTER_NEXT = rf"(?!{_LETTER})"
@@ -93,6 +102,11 @@ _FOREIGN_BY_LANGUAGE: dict[str, dict[str, str]] = {
         "nul": "0", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
         "zeven": "7", "acht": "8", "negen": "9",
     },
+    # Indonesian and Malay: "kosong" (empty) is how both read a 0.
+    "id": {
+        "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
+        "enam": "6", "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9",
+    },
     # With and without its diacritics.
     "pl": {
         "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "pięć": "5", "piec": "5",
@@ -112,6 +126,7 @@ _LANGUAGE_REGIONS = {
     "ro": ("RO", "MD"),
     "nl": ("NL", "BE"),
     "pl": ("PL",),
+    "id": ("ID", "MY"),
 }
 _REGIONS_OF_WORD: dict[str, tuple[str, ...]] = {}
 for _language, _words in _FOREIGN_BY_LANGUAGE.items():
@@ -134,8 +149,10 @@ _ENGLISH_WEAK = {
     "for": "4",
     "won": "1",
     "ate": "8",
+    "fore": "4",
     "i": "1",
     "l": "1",
+    "b": "8",
 }
 # Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese "meia"
 # (six, as Brazilians read numbers), Italian "due"/"sei"/"otto", French "un"/"sept",
@@ -152,6 +169,8 @@ _FOREIGN_WEAK = {
     "doi": "2",
     "opt": "8",
     "een": "1",
+    # Indonesian five is also the capital of Peru.
+    "lima": "5",
 }
 _WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK
 _OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
@@ -268,7 +287,7 @@ _NOT_A_DIGIT_WORD = (
     r"(?![zZ][eE][rR]|[oO][nN][eE]|[tT][wW][oO]|[tT][hH][rR]|[fF][oO][uU]|[fF][iIlL][vV]"
     r"|[sS][iIlL][xX]|[sS][eE][vV]|[eE][iIlL][gG]|[nN][iIlL][nN]"
     r"|[fF][yY][vV]|[fF][iIlL][eE][vV]|[nN][yY][nN]|[nN][iIlL][eE][nN]"
-    rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR]|[wW][oO][nN]|[aA][tT][eE]|[iIlL]){_NO_LETTER_NEXT}"
+    rf"|(?:[oO][hH]?|[tT][oO][oO]?|[fF][oO][rR][eE]?|[wW][oO][nN]|[aA][tT][eE]|[iIlLbB]){_NO_LETTER_NEXT}"
     # Other languages' digits, whole: their first letters begin too many English words.
     + "|(?:"
     + _by_first_letter(_OTHER_LANGUAGES_WORDS)
@@ -489,14 +508,26 @@ def _spelled_digit_starts(text: str) -> list[int]:
     return starts
 
 
+# Upper-case hex ("FBD0 4457 2E32 D9B4 454B"): there B is a hex digit, not an 8.
+_HEX_LETTER_BESIDE_DIGIT = re.compile(r"[0-9][ACDEF]|[ACDEF][0-9]")
+
+
 def _groups(text: str, start: int, end: int) -> list[Group]:
     groups: list[Group] = []
     gap_start = start
     word_in_gap = False
+    # Looked for a little beyond the cluster too: "D9B4" leaves only "B4" inside it.
+    b_is_hex = "B" in text[start:end] and _HEX_LETTER_BESIDE_DIGIT.search(
+        text, max(0, start - 8), end + 8
+    )
     for token in _TOKEN.finditer(text, start, end):
         kind = token.lastgroup or ""
-        # Number words no one language puts together ("vingt cinco") are words.
-        if kind == "word" or (kind == "numeral" and numerals.read(token.group()) is None):
+        if (
+            kind == "word"
+            # Number words no one language puts together ("vingt cinco") are words.
+            or (kind == "numeral" and numerals.read(token.group()) is None)
+            or (b_is_hex and "B" in token.group())
+        ):
             word_in_gap = True
             continue
         s, e = token.span()
@@ -616,7 +647,9 @@ def _digits_of(kind: str, token: str) -> str:
         return numeral.digits
     if kind == "spelled":
         return "".join(_spelled_digit(w) for w in _SPELLED_ONE.findall(token))
-    return "".join(_LETTER_DIGITS.get(c) or str(unicodedata.digit(c)) for c in token)
+    return "".join(
+        _LETTER_DIGITS.get(c) or _CJK_DIGITS.get(c) or str(unicodedata.digit(c)) for c in token
+    )
 
 
 def _spoken_in(kind: str, written: str) -> tuple[str, ...]:
@@ -631,6 +664,8 @@ def _spoken_in(kind: str, written: str) -> tuple[str, ...]:
                 region for language in languages for region in _LANGUAGE_REGIONS[language]
             )
         )
+    if kind == "digits" and any(c in _CJK_DIGITS for c in written):
+        return _CJK_REGIONS
     if kind != "spelled":
         return ()
     words = _SPELLED_ONE.findall(written.lower())

@@ -580,6 +580,9 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "numbers above nine in words": (_repeated("quatre-vingt-dix-neuf "), 20_000),
     "numbers above nine joined": (_repeated("cuarenta y cinco y "), 20_000),
     "hundreds in words": (_repeated("opt sute șaizeci și "), 20_000),
+    "kanji digits": (_repeated("一二三 "), 20_000),
+    "Indonesian digits": (_repeated("kosong lima "), 20_000),
+    "upper-case hex": (_repeated("FBD0 454B "), 20_000),
     "national numbers of a named country": (
         _repeated("Nairobi KES 5,000. Call 0722 987 654 or 0110 482 375 or "),
         60_000,
@@ -800,3 +803,37 @@ def test_numbers_read_in_tens_pairs_and_hundreds(text: str, e164: str) -> None:
 )
 def test_numbers_in_words_in_prose_are_no_phone(text: str) -> None:
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("Toronto. Call or txt Coco: 4l6-B39-22O7", "+14168392207"),
+        ("Montreal, her line: (514) six nine two - O three B one", "+15146920381"),
+        ("Αθήνα. Τηλέφωνο: 694 3Β1 22Ο7 (μόνο κλήσεις)", "+306943812207"),
+        ("Турецкий номер: +9О 53Z 418 2б 93 (WhatsApp)", "+905324182693"),
+        ("Vegas ☎ seven zero too . nine one sevn . four fore ate two ☎", "+17029174482"),
+    ],
+)
+def test_more_look_alikes_and_homophones(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_b_in_upper_case_hex_is_a_hex_digit() -> None:
+    assert _values("PGP fingerprint: 26D3 C4E6 F2C5 CEAE FBD0 4457 2E32 D9B4 454B 2007") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("Booking via WA: kosong delapan satu dua – delapan tiga enam empat – dua kosong "
+         "sembilan satu", "+6281283642091"),
+        ("ご応募・お問い合わせ：担当 ユウキ\n📞 〇九〇-四八二一-七七三六", "+819048217736"),
+    ],
+)  # fmt: skip
+def test_indonesian_words_and_kanji_digits(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_kanji_digits_in_prose_are_no_number() -> None:
+    assert _values("我一个人在家，三天后去上海，五月七日回来。") == []
