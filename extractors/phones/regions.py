@@ -174,9 +174,48 @@ def page_regions(
     code, one mention each ("+49 176 ..." and "Hamburg" name Germany twice)."""
     counts = _region_counts(text)
     counts.update(dialled_regions)
-    return tuple(
+    named = [
         region for region, count in counts.most_common() if count >= 2 and region != default_region
-    )
+    ]
+    return tuple(dict.fromkeys((*named, *_script_regions(text, default_region))))
+
+
+# Where a page written in a script of few countries is from, when it names no place:
+# a Greek ad's "694 3Β1 22Ο7" is Greek, a Ukrainian recruiter's "067 ..." Ukrainian.
+_SCRIPTS = re.compile(
+    "(?P<greek>[\u0370-\u03ff]+)|(?P<cyrillic>[\u0400-\u04ff]+)|(?P<thai>[\u0e00-\u0e7f]+)"
+    "|(?P<hebrew>[\u0590-\u05ff]+)|(?P<hangul>[\uac00-\ud7af]+)|(?P<kana>[\u3040-\u30ff]+)"
+    "|(?P<georgian>[\u10a0-\u10ff]+)|(?P<armenian>[\u0530-\u058f]+)"
+)
+_SCRIPT_REGIONS = {
+    "greek": ("GR", "CY"),
+    # Not Bulgaria's or Serbia's: a page in Bulgarian names its country, and each more
+    # region tried is one more chance that some other identifier is a valid number.
+    "cyrillic": ("RU", "UA", "BY", "KZ"),
+    "thai": ("TH",),
+    "hebrew": ("IL",),
+    "hangul": ("KR",),
+    "kana": ("JP",),
+    "georgian": ("GE",),
+    "armenian": ("AM",),
+}
+# Letters of a script a page is written in, not a word or a name quoted in it.
+_SCRIPT_LETTERS = 20
+
+
+def _script_regions(text: str, default_region: str) -> list[str]:
+    if text.isascii():
+        return []
+    letters: Counter[str] = Counter()
+    for run in _SCRIPTS.finditer(text):
+        letters[run.lastgroup or ""] += run.end() - run.start()
+    return [
+        region
+        for script, count in letters.most_common()
+        if count >= _SCRIPT_LETTERS
+        for region in _SCRIPT_REGIONS[script]
+        if region != default_region
+    ]
 
 
 # Letters with accents and other scripts: a page in English has (nearly) none.

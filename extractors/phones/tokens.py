@@ -547,10 +547,14 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
             newline = "\n" in gap
             spaced = gap_length >= 3 and gap.isspace()
         else:
-            if kind == "digits":  # a keycap ("O4\ufe0f\u20e3") is one digit, never "O4"
+            # A keycap ("O4\ufe0f\u20e3") is one digit, never "O4"; and a letter before
+            # a whole number's worth of digits is a prefix ("complaint I2405201839").
+            if kind == "digits" and e - s < MIN_DIGITS:
                 s = _extend_over_lookalike_letters(text, s)
             gap = text[max(0, s - 2) : s]
             tight = sentence_break = newline = spaced = False
+        if kind == "lookalike":
+            s, kind = _letters_as_prefix(text, s, e)
         written = text[s:e]
         plain = written.isascii() and written.isdigit()
         weak_word = kind == "weak"
@@ -623,6 +627,19 @@ def _zero_word_among_digits(group: Group, neighbours: list[Group]) -> bool:
     return any(
         len(n.digits) == 1 or n.end == group.start or n.start == group.end for n in neighbours
     )
+
+
+def _letters_as_prefix(text: str, start: int, end: int) -> tuple[int, str]:
+    """Look-alike letters before a whole number's worth of plain digits are a prefix
+    ("complaint I2405201839", a case number), not digits: the group is the digits, glued
+    to a letter (context.tainted drops it). Fewer digits stay obfuscated ("Ol23")."""
+    first_digit = start
+    while first_digit < end and text[first_digit] in LOOKALIKE_CHARS:
+        first_digit += 1
+    digits = text[first_digit:end]
+    if len(digits) >= MIN_DIGITS and digits.isascii() and digits.isdigit():
+        return first_digit, "digits"
+    return start, "lookalike"
 
 
 def _extend_over_lookalike_letters(text: str, start: int) -> int:

@@ -837,3 +837,22 @@ def test_indonesian_words_and_kanji_digits(text: str, e164: str) -> None:
 
 def test_kanji_digits_in_prose_are_no_number() -> None:
     assert _values("我一个人在家，三天后去上海，五月七日回来。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("ΝΕΑ ΚΟΠΕΛΑ ΣΤΗΝ ΑΘΗΝΑ 🌺 Η Ελένη, 24 χρονών, ξανθιά\nΤηλέφωνο: 694 3Β1 22Ο7",
+         "+306943812207"),
+        ("Пишите: менеджер Алина — О67-482-9l-О7 (Viber / Telegram)", "+380674829107"),
+    ],
+)  # fmt: skip
+def test_a_page_in_a_script_of_few_countries_reads_its_numbers_there(
+    text: str, e164: str
+) -> None:
+    assert _values(text) == [e164]
+
+
+def test_a_look_alike_letter_before_a_whole_number_is_a_prefix() -> None:
+    assert _values("Reported to IC3 (complaint I2405201839) and my bank.") == []
+    assert _values("Call 5l2-555-Ol23") == ["+15125550123"]
