@@ -847,9 +847,7 @@ def test_kanji_digits_in_prose_are_no_number() -> None:
         ("Пишите: менеджер Алина — О67-482-9l-О7 (Viber / Telegram)", "+380674829107"),
     ],
 )  # fmt: skip
-def test_a_page_in_a_script_of_few_countries_reads_its_numbers_there(
-    text: str, e164: str
-) -> None:
+def test_a_page_in_a_script_of_few_countries_reads_its_numbers_there(text: str, e164: str) -> None:
     assert _values(text) == [e164]
 
 
