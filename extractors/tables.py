@@ -41,7 +41,7 @@ def labelled_cells(
         for delimiter in DELIMITERS:
             if delimiter not in line:
                 continue
-            headings = line.split(delimiter)
+            headings = _split(line, delimiter)
             columns: dict[int, Label] = {}
             for index, heading in enumerate(headings):
                 label = label_of(heading)
@@ -52,7 +52,7 @@ def labelled_cells(
             for row_start, row_end in lines_after(text, line_end):
                 if _RULE_LINE.fullmatch(text, row_start, row_end):
                     continue  # "-----+-----", "|---|---|": the heading's underline
-                cells = text[row_start:row_end].split(delimiter)
+                cells = _split(text[row_start:row_end], delimiter)
                 if len(cells) != len(headings):
                     break
                 read_up_to = row_end
@@ -60,12 +60,31 @@ def labelled_cells(
             break
 
 
+def _split(line: str, delimiter: str) -> list[str]:
+    """The line's cells as written. In comma-separated rows a quoted cell may hold commas
+    ('"₩200,000/h"'), as CSV exports write prices; the csv module reads values but not
+    where each cell is written, which the offsets need."""
+    if delimiter != "," or '"' not in line:
+        return line.split(delimiter)
+    cells: list[str] = []
+    cell_start = 0
+    quoted = False
+    for at, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted  # a doubled quote inside a cell toggles twice
+        elif char == "," and not quoted:
+            cells.append(line[cell_start:at])
+            cell_start = at + 1
+    cells.append(line[cell_start:])
+    return cells
+
+
 def _cells(
     offset: int, cells: list[str], columns: dict[int, Label]
 ) -> Iterator[tuple[Label, str, int]]:
     start = offset
     for index, cell in enumerate(cells):
-        value = cell.strip()
+        value = cell.strip().strip('"').strip()
         if index in columns and value:
             yield columns[index], value, start + cell.index(value)
         start += len(cell) + 1

@@ -57,7 +57,8 @@ _BRACKETED_NOTE = re.compile(r"\([^()\n]{0,40}\)")
 # a table's "|" (after a row number: "1 | Bella | RO"), a heading's "#" and an opening
 # quote.
 _ROW_OPENING = re.compile(
-    r"[ \t]*(?:(?:[|•·*>#]+|[-–—]|\d{1,2}[.)]|\d{1,3}(?=[ \t]*\|))[ \t]*)*[\"“'‘]?"
+    r"[ \t]*(?:(?:[|•·*>#]+|[-–—]|\d{1,2}[.)]|\d{1,3}(?=[ \t]*\|)"
+    rf"|(?:{_EMOJI})+)[ \t]*)*[\"“'‘]?"
 )
 # The last step of a breadcrumb ("Reviews › Ruby").
 _BREADCRUMB_STEP = re.compile(r"(?:[›»]|[ \t]>)[ \t]*$")
@@ -77,9 +78,24 @@ _AGE_AFTER = re.compile(
     r"|[ \t]?(?i:y\.?o\.?|y/o|yrs?|years|años|anos|anni|ans|jahre|lat)\b)"
 )
 _NAME_FIELD_BEFORE = re.compile(
-    r"(?i:\b(?:name|nombre|nome|imię|imie|naam|(?:new[ \t]+)?girl|model|chica)[ \t]*[:=][ \t]*"
-    r"|\bsou[ \t]+)$"
+    r"(?i:\b(?:name|nombre|nome|imię|imie|naam|nama|(?:new[ \t]+)?girl|model|chica)"
+    r"[ \t]*[:=][ \t]*|\bsou[ \t]+)$"
 )
+# A person's role or a courtesy word before her name, with or without a colon:
+# "Manager: Henry Collins", "meine Kollegin Nicole", "doamna Mirela". Not "agent": "the
+# agent Smith mentioned" names nobody the page is about ("Agent Njeri" is a title).
+_ROLE_BEFORE = re.compile(
+    r"(?i:\b(?:manager|operator|admin|administrator|driver|recruiter|coordinator"
+    r"|booker|assistant|colleague|collega|collègue|kollegin|kollege|freundin|amiga|amica"
+    r"|doamna|doamnei|domnul|pani|señora|senhora|signora)[ \t]*:?[ \t]*)$"
+)
+# A title's segments: "MILANO CENTRALE — Giulia, splendida", "Paris 17e — Chloé, 26
+# ans", "New profile this week — Riya (22, Delhi)". The name opens a segment after a
+# dash or a bar, and a comma, a bracket or her age follows it.
+_SEGMENT_OPENING = re.compile(r"\S[ \t]+[-–—|][ \t]+$")
+_SEGMENT_CLOSING = re.compile(r"[ \t]*[,(]")
+# A surname after the name a cue gives: "Manager: Henry Collins".
+_SURNAME = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}(?![\w@\-])")
 _OPENING_QUOTES = "\"“'‘«"
 _CLOSING_QUOTES = "\"”'’»"
 # How much of a line before a name is read for a row's opening or a title: a line of
@@ -186,6 +202,14 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
     # a product or a place has a name field too.
     if _NAME_FIELD_BEFORE.search(before):
         return CUED_CONFIDENCE, "name_field"
+    if _ROLE_BEFORE.search(before):
+        return CUED_CONFIDENCE, "name_role"
+    if (
+        titled
+        and _SEGMENT_OPENING.search(before)
+        and (_SEGMENT_CLOSING.match(text, end) or _AGE_AFTER.match(text, end))
+    ):
+        return TITLE_CONFIDENCE, "name_segment"
     if (
         start > 0
         and end < len(text)
@@ -198,6 +222,10 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
 
 def _candidate(text: str, word: _Word, confidence: float, rule: str) -> Iterator[Candidate]:
     start, end, _ = word
+    if rule in ("name_field", "name_role"):
+        surname = _SURNAME.match(text, end)
+        if surname is not None and not lexicon.is_rejected(surname.group().strip()):
+            end = surname.end()
     value = text[start:end]
     if not lexicon.is_rejected(value):
         yield Candidate(value, start, end, confidence, rule)

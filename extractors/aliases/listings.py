@@ -39,7 +39,15 @@ _COLUMN_LABELS = frozenset(
         "user", "username", "user_name", "alias", "nick", "nickname", "handle", "author",
     }
 )  # fmt: skip
-_COLUMN_LABEL_STEMS = ("vendor", "seller", "user", "alias", "nick", "handle", "author")
+# Columns of people's names ("name", "girl"): a product or a city has a name too, so
+# these are read only where they hold given names.
+_NAME_COLUMN_LABELS = frozenset(
+    {"name", "first_name", "firstname", "first name", "girl", "model", "nombre", "nome", "imię"}
+)
+_COLUMN_LABEL_STEMS = (
+    "vendor", "seller", "user", "alias", "nick", "handle", "author", "name", "girl", "model",
+    "nombre", "nome", "imię",
+)  # fmt: skip
 _LABELS = "|".join(_COLUMN_LABEL_STEMS)
 _LINE_OPENING_LABEL = re.compile(rf"\n[ \t]*(?:{_LABELS})", re.IGNORECASE)
 _COMMA_LABEL = re.compile(rf",(?:{_LABELS})", re.IGNORECASE)
@@ -117,14 +125,26 @@ def find_listing_aliases(text: str) -> Iterator[Candidate]:
 
 def _table_cells(text: str) -> Iterator[Candidate]:
     """Cells under an alias column heading, down to the first row that is not the table's."""
-    for _, value, at in labelled_cells(text, _heading_cell_lines(text), _alias_column):
+    names: list[tuple[str, int]] = []
+    for column, value, at in labelled_cells(text, _heading_cell_lines(text), _alias_column):
+        if column == "name":
+            names.append((value, at))
         # A column heading says what its cells are, so no name shape is asked of them.
-        if _acceptable(value):
+        elif _acceptable(value):
             yield Candidate(value, at, at + len(value), TABLE_CONFIDENCE, "table")
+    # A "name" column is one of people's names when it holds two given names at least;
+    # then its other name-shaped cells are names too ("Minji", "Yari").
+    if sum(is_given_name(value) for value, _ in names) >= 2:
+        for value, at in names:
+            if lexicon.is_name_shaped(value) and _acceptable(value):
+                yield Candidate(value, at, at + len(value), TABLE_CONFIDENCE, "name_column")
 
 
-def _alias_column(heading: str) -> bool | None:
-    return True if heading.strip().lower() in _COLUMN_LABELS else None
+def _alias_column(heading: str) -> str | None:
+    label = heading.strip().strip('"').lower()
+    if label in _COLUMN_LABELS:
+        return "alias"
+    return "name" if label in _NAME_COLUMN_LABELS else None
 
 
 def _line_shapes(text: str) -> Iterator[Candidate]:

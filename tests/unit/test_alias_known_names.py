@@ -127,6 +127,9 @@ def test_confidence_is_below_a_cue() -> None:
         "'Rosalind' ",
         "Gary Payton ",
         "A" * 40 + " ",
+        "x — Giulia, ",
+        "agent Henry Collins ",
+        "★ ★ ",
     ],
 )
 def test_time_grows_linearly(unit: str) -> None:
@@ -134,3 +137,38 @@ def test_time_grows_linearly(unit: str) -> None:
         return unit * (size // len(unit))
 
     assert growth_ratio(lambda text: list(find_known_names(text)), make, 20_000) < limit()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title's segment after a dash, then a comma, a bracket or her age.
+        ("MILANO CENTRALE — Giulia, splendida italiana 28enne", [("Giulia", "name_segment")]),
+        ("Massage naturiste Paris 17e — Chloé, 26 ans", [("Chloé", "name_segment")]),
+        ("New profile this week — Riya (22, Delhi)", [("Riya", "name_segment")]),
+        # A row opened by a star or an emoji.
+        ("★ Anastasia — Russian, 24, 5'8\"", [("Anastasia", "name_row")]),
+        # A role or courtesy word before the name, and a surname after it.
+        ("Manager: Henry Collins. Reply within 2 hrs.", [("Henry Collins", "name_role")]),
+        ("Oder SMS an meine Kollegin Nicole: 0176", [("Nicole", "name_role")]),
+        ("Sunați-o pe doamna Mirela: zero", [("Mirela", "name_role")]),
+        ("Nama: Cindy, 21th, tinggi 160", [("Cindy", "name_field")]),
+    ],
+)
+def test_names_in_title_segments_and_after_roles(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert known(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shipping — Germany, Austria (EU)",
+        "Prices — Gelato, OG Kush",
+        "New York — Brooklyn, Queens",
+        "Contact the agent (name provided after order)",
+    ],
+)
+def test_places_and_products_in_title_segments_are_no_names(text: str) -> None:
+    assert known(text) == []

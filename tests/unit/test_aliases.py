@@ -629,3 +629,25 @@ def test_a_name_with_an_age_beside_it(text: str, expected: list[str]) -> None:
 )  # fmt: skip
 def test_chat_speakers_post_authors_and_settings(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+def test_a_name_column_of_given_names_gives_every_name_in_it() -> None:
+    text = (
+        "scrape_date,site,city,country,name,phone_raw,price,post_id\n"
+        '2024-05-01,skokka-clone,Seoul,KR,Minji,010-4728-1936,"₩200,000/h",SK-88123\n'
+        '2024-05-01,skokka-clone,Buenos Aires,AR,Luz,+54 9 11 5839-2046,"ARS 40.000",SK-1\n'
+        '2024-05-02,locanto-clone,Mumbai,IN,Kavya,+91 70459 28316,"INR 8000",LC-771203\n'
+    )
+    found = [(c.value, c.rule) for c in find_listing_aliases(text)]
+    assert found == [("Minji", "name_column"), ("Luz", "name_column"), ("Kavya", "name_column")]
+    for value, _ in found:
+        assert text[text.index(value) : text.index(value) + len(value)] == value
+
+
+def test_a_name_column_of_products_gives_nothing() -> None:
+    assert list(find_listing_aliases("product,name,price\n1,Blue Dream,20\n2,Gelato,30\n")) == []
+
+
+def test_a_quoted_cell_with_commas_keeps_the_row_whole() -> None:
+    text = 'vendor,price,rating\nNightOwlRx,"1,200",5\nGreenGuru,"900",4\n'
+    assert [c.value for c in find_listing_aliases(text)] == ["NightOwlRx", "GreenGuru"]
