@@ -77,6 +77,11 @@ _FIELD_WORDS = words(
     user username login pass password first last created updated date time ts txid tx
     """
 )
+# What a field name ends with: an identifier, a count, a unit of time or size.
+_FIELD_SUFFIXES = frozenset(
+    {"id", "ids", "no", "num", "url", "uri", "ms", "sec", "secs", "ts", "at", "kb", "mb",
+     "gb", "pct", "count", "hash", "key", "code", "date", "type", "status", "path"}
+)  # fmt: skip
 # A run this long without a space is an encoded blob (a base64 line of a key block),
 # and a CamelCase-looking piece of it is chance.
 _LONGEST_PLAIN_CHUNK = 40
@@ -124,6 +129,20 @@ _SHORTEST_CAMEL = 4  # "RoS", "BoA": abbreviations
 
 
 _ASSIGNED = re.compile(r"[ \t]*=")
+# A quoted key of a JSON object or config ("interval_ms": 500), and a quoted value
+# after one ("mutex": "Gl0b4lClipMtx_2231"): the key says what the value is.
+_JSON_KEY_AFTER = re.compile(r'"[ \t]*:')
+_JSON_KEY_BEFORE = re.compile(r'"([\w\- ]{1,30})"[ \t]*:[ \t]*"$')
+_PERSON_KEYS = frozenset(
+    {"vendor", "seller", "user", "username", "user_name", "alias", "nick", "nickname",
+     "handle", "author", "name", "login", "sender", "from", "owner", "admin"}
+)  # fmt: skip
+# Another app's ID after its cue ("LINE ID: yuki_dekasegi77", "Snap: jazzy_lv"): that
+# app's account, not the alias a page's people go by.
+_OTHER_APP_BEFORE = re.compile(
+    r"(?i:\b(?:line(?:[ \t]+id)?|snap(?:chat)?|insta(?:gram)?|ig|kik|skype|wechat|zalo|viber"
+    r"|kakao(?:talk)?|tiktok|twitter|x|onlyfans|of|fansly|cash[ \t]*app|venmo)[ \t]*[:：][ \t]*)$"
+)
 
 
 def find_handle_shapes(text: str) -> Iterator[Candidate]:
@@ -214,12 +233,18 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             return False
         if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
             return False  # a file or host name: "tor_browser.exe", "KrautKing.onion"
+    if _quoted_config(text, start, end):
+        return False
+    if _OTHER_APP_BEFORE.search(text, max(0, start - 20), start):
+        return False
     if shape is _SNAKE:
         if value.isupper():
             return False  # MAX_SIZE is a constant
         if _ASSIGNED.match(text, end):
             return False  # "build_id = 7f3a", "note_file = README.txt": a setting
         parts = value.lower().split("_")
+        if value.islower() and parts[-1] in _FIELD_SUFFIXES:
+            return False  # "insurance_id", "interval_ms": a field with its unit or key
         return not (value.islower() and all(_is_field_word(part) for part in parts))
     if organisation_after(text, end):
         return False  # "CypherBay Market", "QuickCash Loans": a market or firm, not a person
@@ -239,6 +264,15 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             return False
         return _FIRST_WORD.match(value).group() not in _NAME_PREFIXES
     return True
+
+
+def _quoted_config(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] != '"':
+        return False
+    if _JSON_KEY_AFTER.match(text, end):
+        return True
+    key = _JSON_KEY_BEFORE.search(text, max(0, start - 40), start)
+    return key is not None and key[1].lower() not in _PERSON_KEYS
 
 
 def _is_field_word(part: str) -> bool:

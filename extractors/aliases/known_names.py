@@ -94,6 +94,7 @@ _ROLE_BEFORE = re.compile(
 # dash or a bar, and a comma, a bracket or her age follows it.
 _SEGMENT_OPENING = re.compile(r"\S[ \t]+[-–—|][ \t]+$")
 _SEGMENT_CLOSING = re.compile(r"[ \t]*[,(]")
+_CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 # A surname after the name a cue gives: "Manager: Henry Collins".
 _SURNAME = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}(?![\w@\-])")
 _OPENING_QUOTES = "\"“'‘«"
@@ -184,7 +185,8 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
     newline = text.rfind("\n", window_start, start)
     line_in_window = newline != -1 or window_start == 0
     before = text[newline + 1 if newline != -1 else window_start : start]
-    if _TITLE_OPENING.search(before):
+    # Not the first word of a longer name: "Thread: Jade Garden Spa (Bellaire Blvd)".
+    if _TITLE_OPENING.search(before) and not _CAPITALISED_NEXT.match(text, end):
         return TITLE_CONFIDENCE, "name_title"
     row_start = (line_in_window and _ROW_OPENING.fullmatch(before)) or _BREADCRUMB_STEP.search(
         before

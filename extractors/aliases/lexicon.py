@@ -63,7 +63,9 @@ ORGANISATION_TAILS = words(
     force police loans loan bank banking finance services service ltd inc llc gmbh group
     office department ministry council careers recruitment recruiting travels travel
     tours consulting solutions holdings company corp corporation foundation university
-    college hospital clinic airlines airways express logistics
+    college hospital clinic airlines airways express logistics escrow worldwide
+    international global clinics community pro premium kings crew team labs lab network
+    club collective supply supplies pharmacy pharma direct online official
     """
 )
 _ORGANISATION_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")

@@ -91,3 +91,28 @@ def test_time_grows_linearly(unit: str) -> None:
         return unit * (size // len(unit))
 
     assert growth_ratio(lambda text: find(text, ExtractOptions()), make, 20_000) < limit()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Keys and values of a config, unless the key names a person.
+        '{\n "mutex": "Gl0b4lClipMtx_2231",\n "interval_ms": 500,\n "tg_report": "@x_bot"\n}',
+        '"campaign": "yt_cracked_games" }',
+        # Field lists of a leak.
+        "Fields: name, dob, ssn, address, phone, insurance_id, diagnosis",
+        # Another app's account after its cue.
+        "LINE ID: yuki_dekasegi77\nSnap: jazzy_lv23",
+        # A made-up brand before the word that makes it an organisation.
+        "SafeHands Escrow — Trusted since 2018",
+        "TopDocs Worldwide — Real & Fake Passports",
+        "[Group export] CashOut Kings 👑 (private)",
+        'fake trading app "CoinExpo Pro" — lost $38k',
+    ],
+)
+def test_configs_fields_other_apps_and_brands_are_no_handles(text: str) -> None:
+    assert shapes(text) == []
+
+
+def test_a_config_value_under_a_person_key_is_a_handle() -> None:
+    assert shapes('{"vendor": "KrautKing", "price_usd": 40}') == ["KrautKing"]

@@ -172,3 +172,8 @@ def test_names_in_title_segments_and_after_roles(
 )
 def test_places_and_products_in_title_segments_are_no_names(text: str) -> None:
     assert known(text) == []
+
+
+def test_a_title_naming_a_business_is_no_name() -> None:
+    assert known("Thread: Jade Garden Spa (Bellaire Blvd) — new girls?") == []
+    assert known("Re: Sasha (Capitol Hill) new number?") == [("Sasha", "name_title")]
