@@ -120,6 +120,17 @@ _OTHER_PLATFORM_AFTER = re.compile(
     rb"\s{0,3}[(\[\-:]?\s{0,3}(?:(?:on|via|at|in) )?" + _OTHER_PLATFORMS
 )
 _PLATFORM_REACH = 24
+# A shop's page that names its Telegram bot or calls itself a channel ("Бот для заказа:
+# @shop_bot", "canal oficial") lists its other Telegram contacts in fields: "Оператор:
+# @ChistyOperator", "Reservas y casting: @castingvip_latam". On a forum a reply to
+# "@user" is no such field, so only a handle a field's label opens its line with counts.
+_CHANNEL_WORDS = re.compile(
+    r"(?i:official channel|canal oficial|canal officiel|canale ufficiale|наш канал|канал)"
+)
+_FIELD_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?!(?i:re|reply|replying|quote|quoting|to|cc|from|by|posted|author|user)\b)"
+    r"[^\W\d_][^:\n@]{0,40}:[ \t]*$"
+)
 _BOT_USERNAME = re.compile(r"(?:_(?i:bot)|(?<=[a-z0-9])Bot)$")
 _HANDLE_AFTER_AT = re.compile(rf"@({TELEGRAM_USER}){_USER_END}")
 # More "@handles" after the one a cue introduced, joined by a list's separators.
@@ -179,6 +190,7 @@ def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
 
 def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
     telegram_page: bool | None = None  # whether the page is Telegram's, found when needed
+    shop_page: bool | None = None  # whether it names its bot or calls itself a channel
     # Where cued handles start: a "TG manager: @x" names the app as well as "Telegram"
     # does, and is not read again as a Telegram page's "@x".
     cued: set[int] = set()
@@ -220,10 +232,15 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
                         and _SUBSCRIBERS.search(low) is not None
                     )
                 )
+            if shop_page is None:
+                shop_page = (
+                    _BOT_MENTION.search(text) is not None or _CHANNEL_WORDS.search(text) is not None
+                )
+            in_field = shop_page and _FIELD_LABEL_BEFORE.search(text, max(0, pos - 48), pos)
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
             # Telegram usernames unless another platform is named beside them.
             if (
-                telegram_page
+                (telegram_page or in_field)
                 and handle.group(1).lower() not in _NOT_HANDLES
                 and not _other_platform_before(low, pos)
                 and not _OTHER_PLATFORM_AFTER.match(low, handle.end())

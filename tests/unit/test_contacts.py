@@ -607,3 +607,19 @@ def test_time_grows_linearly(name: str) -> None:
     make, size = PATHOLOGICAL[name]
     ratio = growth_ratio(find, make, size)
     assert ratio < limit(), f"{name}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize(
+    ("text", "handles"),
+    [
+        ("Бот для заказа: @chisty_list_bot\nОператор: @ChistyOperator (Кирилл), с 10:00",
+         ["chisty_list_bot", "chistyoperator"]),
+        ("🔥 CHICAS VIP LIMA 🔥 canal oficial\nReservas y casting: @castingvip_latam",
+         ["castingvip_latam"]),
+        # A forum reply to a user is no contact field.
+        ("Thread about @shop_bot scams\nReply to: @DrKush thanks", ["shop_bot"]),
+        ("Thread about @shop_bot scams\n@DrKush: thanks", ["shop_bot"]),
+    ],
+)  # fmt: skip
+def test_contact_fields_of_a_page_naming_its_bot_or_channel(text: str, handles: list[str]) -> None:
+    assert _of_kind(text, kinds.TELEGRAM) == handles
