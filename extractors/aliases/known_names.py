@@ -94,6 +94,7 @@ _ROLE_BEFORE = re.compile(
 # dash or a bar, and a comma, a bracket or her age follows it.
 _SEGMENT_OPENING = re.compile(r"\S[ \t]+[-–—|][ \t]+$")
 _SEGMENT_CLOSING = re.compile(r"[ \t]*[,(]")
+_FLAG_AFTER = re.compile("[ \t]?[\U0001f1e6-\U0001f1ff]{2}")
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 # A surname after the name a cue gives: "Manager: Henry Collins".
 _SURNAME = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}(?![\w@\-])")
@@ -206,6 +207,9 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
         return CUED_CONFIDENCE, "name_field"
     if _ROLE_BEFORE.search(before):
         return CUED_CONFIDENCE, "name_role"
+    # Her country's flag after her name: "Lima: Kiara 🇻🇪", "Camila 🇨🇱 — solo hotel".
+    if _FLAG_AFTER.match(text, end):
+        return ROW_CONFIDENCE, "name_flag"
     if (
         titled
         and _SEGMENT_OPENING.search(before)

@@ -117,6 +117,12 @@ PLACES = words(
     georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
     massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
     oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+    santiago valencia sevilla seville lisboa lisbon porto milano roma napoli torino
+    zurich zürich geneva genève wien bruxelles brussels budapest bucharest bucurești
+    athens istanbul ankara antalya doha riyadh cairo nairobi accra johannesburg mumbai
+    delhi bangalore jakarta bali singapore hanoi saigon taipei beijing shanghai shenzhen
+    guangzhou auckland perth brisbane adelaide quito caracas havana rio janeiro buenos
+    aires montevideo asuncion providencia miraflores
     """
 )
 

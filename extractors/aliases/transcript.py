@@ -55,8 +55,11 @@ class LinePattern:
 
 # The message may follow on the next line ("[12.03.2024 14:25] Maryna:\n..."), and a
 # timestamped speaker may have two names ("[2024-05-19 20:11] Lily Chen: Dear, ...").
+# WhatsApp's own export writes its stamp unbracketed: "12/03/2024, 21:16 - Ioana: Da".
 _SPEAKER_LINE = LinePattern.compile(
-    r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*)?"
+    r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?"
+    r"[ \t]+[-–][ \t]+)?"
     rf"(?:<(?P<bracketed>{_HANDLE})>"
     rf"|(?P<labelled>(?:{_HANDLE})(?(stamp)(?:[ \t][A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?|)):(?:[ \t]|$))"
 )

@@ -294,6 +294,12 @@ def line_regions(text: str, start: int, end: int, trunk: bool) -> tuple[str, ...
     regions += _places(text[end:line_end].lower())
     if trunk:
         regions += _places(text[line_start:start].lower())[::-1]  # the nearest first
+    if not regions and line_start > 0:
+        # A listing's entries open with their place on a line of its own: "💃 Lima
+        # (Miraflores): Kiara 🇻🇪" over "📲 WhatsApp: 9️⃣8️⃣7️⃣ ...". Its flags are the
+        # lady's, not the number's; its places are where she works.
+        above_start = text.rfind("\n", max(0, line_start - 1 - _LINE_LOOKBACK), line_start - 1)
+        regions += _places(text[above_start + 1 : line_start - 1].lower())
     return tuple(region for region in dict.fromkeys(regions) if region in _REGIONS)
 
 

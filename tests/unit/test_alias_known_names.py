@@ -177,3 +177,9 @@ def test_places_and_products_in_title_segments_are_no_names(text: str) -> None:
 def test_a_title_naming_a_business_is_no_name() -> None:
     assert known("Thread: Jade Garden Spa (Bellaire Blvd) — new girls?") == []
     assert known("Re: Sasha (Capitol Hill) new number?") == [("Sasha", "name_title")]
+
+
+def test_a_known_name_beside_her_flag() -> None:
+    text = "💃 Lima (Miraflores): Kiara 🇻🇪\n💃 Santiago (Providencia): Camila 🇨🇱 — solo hotel"
+    assert known(text) == [("Kiara", "name_flag"), ("Camila", "name_flag")]
+    assert known("Shipping from Germany 🇩🇪 to Austria 🇦🇹") == []

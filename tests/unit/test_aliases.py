@@ -651,3 +651,13 @@ def test_a_name_column_of_products_gives_nothing() -> None:
 def test_a_quoted_cell_with_commas_keeps_the_row_whole() -> None:
     text = 'vendor,price,rating\nNightOwlRx,"1,200",5\nGreenGuru,"900",4\n'
     assert [c.value for c in find_listing_aliases(text)] == ["NightOwlRx", "GreenGuru"]
+
+
+def test_speakers_of_a_whatsapp_export() -> None:
+    text = (
+        "12/03/2024, 21:14 - +40 745 219 863: Buna, ai primit mesajul?\n"
+        "12/03/2024, 21:16 - Ioana: Da. Cat e salariul?\n"
+        "3/12/24, 9:17 PM - Maria Lopez: ok\n"
+    )
+    found = {(m.value, m.extractor) for m in find(text, ExtractOptions())}
+    assert found == {("Ioana", "aliases.speaker"), ("Maria Lopez", "aliases.speaker")}

@@ -854,3 +854,14 @@ def test_a_page_in_a_script_of_few_countries_reads_its_numbers_there(text: str, 
 def test_a_look_alike_letter_before_a_whole_number_is_a_prefix() -> None:
     assert _values("Reported to IC3 (complaint I2405201839) and my bank.") == []
     assert _values("Call 5l2-555-Ol23") == ["+15125550123"]
+
+
+def test_a_listing_entry_places_its_number_on_the_line_above() -> None:
+    text = (
+        "🔥 CHICAS VIP LIMA & SANTIAGO 🔥\n"
+        "💃 Lima (Miraflores / San Isidro): Kiara 🇻🇪\n"
+        "📲 WhatsApp: 9️⃣8️⃣7️⃣ 2️⃣4️⃣5️⃣ 6️⃣1️⃣3️⃣\n"
+        "💃 Santiago (Providencia): Camila 🇨🇱 — solo hotel\n"
+        "📲 +56 9 7384 1925"
+    )
+    assert _values(text) == ["+51987245613", "+56973841925"]
