@@ -39,8 +39,12 @@ CUED_CONFIDENCE = 0.7
 # matched first and what precedes it checked after: a pattern that opens with the
 # look-behind is tried at every character, one that opens with a class is skipped
 # through at C speed.
+# Latin, Cyrillic and Greek letters: Russian, Ukrainian and Greek ads write names in
+# their own script ("менеджер Алина", "Η Ελένη, 24 χρονών").
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ"
+_LOWER = "a-zß-öø-ÿа-яёіїєґα-ωάέήίόύώϊϋΐΰς"
 _CAPITALISED = re.compile(
-    r"[A-ZÀ-ÖØ-Þ](?<![\w@#/.\-].)(?:[a-zß-öø-ÿ]{2,15}|[A-ZÀ-ÖØ-Þ]{2,15})(?![\w@\-]|['’]\w)"
+    rf"[{_UPPER}](?<![\w@#/.\-].)(?:[{_LOWER}]{{2,15}}|[{_UPPER}]{{2,15}})(?![\w@\-]|['’]\w)"
 )
 _EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
 # Between two members of a list: a bracketed note on the first ("(Russian, 24)"), emoji
@@ -85,9 +89,18 @@ _NAME_FIELD_BEFORE = re.compile(
 # "Manager: Henry Collins", "meine Kollegin Nicole", "doamna Mirela". Not "agent": "the
 # agent Smith mentioned" names nobody the page is about ("Agent Njeri" is a title).
 _ROLE_BEFORE = re.compile(
-    r"(?i:\b(?:manager|operator|admin|administrator|driver|recruiter|coordinator"
+    r"(?i:(?<![^\W\d_])(?:manager|operator|admin|administrator|driver|recruiter|coordinator"
     r"|booker|assistant|colleague|collega|collègue|kollegin|kollege|freundin|amiga|amica"
-    r"|doamna|doamnei|domnul|pani|señora|senhora|signora)[ \t]*:?[ \t]*)$"
+    r"|doamna|doamnei|domnul|pani|señora|senhora|signora"
+    r"|менеджер|оператор|администратор|админ|куратор|водитель)[ \t]*:?[ \t]*)$"
+)
+# A name in brackets after a handle: "Оператор: @ChistyOperator (Кирилл)".
+_HANDLE_AND_BRACKET_BEFORE = re.compile(r"@\w{3,32}[ \t]*\($")
+# A name with her age and its unit, anywhere: "Η Ελένη, 24 χρονών", "Lena (21) aus Polen"
+# is the bracketed-age rule's.
+_AGE_WITH_UNIT_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:1[89]|[2-5]\d)[ \t]?(?i:y\.?o\.?|y/o|yrs|years|años|anos|anni|ans"
+    r"|jahre|lat|лет|года|χρονών|χρονων|tuổi)(?![^\W\d_])"
 )
 # A title's segments: "MILANO CENTRALE — Giulia, splendida", "Paris 17e — Chloé, 26
 # ans", "New profile this week — Riya (22, Delhi)". The name opens a segment after a
@@ -207,6 +220,10 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
         return CUED_CONFIDENCE, "name_field"
     if _ROLE_BEFORE.search(before):
         return CUED_CONFIDENCE, "name_role"
+    if _HANDLE_AND_BRACKET_BEFORE.search(before) and text.startswith(")", end):
+        return CUED_CONFIDENCE, "name_role"
+    if _AGE_WITH_UNIT_AFTER.match(text, end):
+        return ROW_CONFIDENCE, "name_age"
     # Her country's flag after her name: "Lima: Kiara 🇻🇪", "Camila 🇨🇱 — solo hotel".
     if _FLAG_AFTER.match(text, end):
         return ROW_CONFIDENCE, "name_flag"

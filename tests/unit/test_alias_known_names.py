@@ -130,6 +130,8 @@ def test_confidence_is_below_a_cue() -> None:
         "x — Giulia, ",
         "agent Henry Collins ",
         "★ ★ ",
+        "Алина, 24 лет ",
+        "@abc (Кирилл) ",
     ],
 )
 def test_time_grows_linearly(unit: str) -> None:
@@ -144,7 +146,7 @@ def test_time_grows_linearly(unit: str) -> None:
     [
         # A title's segment after a dash, then a comma, a bracket or her age.
         ("MILANO CENTRALE — Giulia, splendida italiana 28enne", [("Giulia", "name_segment")]),
-        ("Massage naturiste Paris 17e — Chloé, 26 ans", [("Chloé", "name_segment")]),
+        ("Massage naturiste Paris 17e — Chloé, 26 ans", [("Chloé", "name_age")]),
         ("New profile this week — Riya (22, Delhi)", [("Riya", "name_segment")]),
         # A row opened by a star or an emoji.
         ("★ Anastasia — Russian, 24, 5'8\"", [("Anastasia", "name_row")]),
@@ -183,3 +185,16 @@ def test_a_known_name_beside_her_flag() -> None:
     text = "💃 Lima (Miraflores): Kiara 🇻🇪\n💃 Santiago (Providencia): Camila 🇨🇱 — solo hotel"
     assert known(text) == [("Kiara", "name_flag"), ("Camila", "name_flag")]
     assert known("Shipping from Germany 🇩🇪 to Austria 🇦🇹") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Пишите: менеджер Алина — О67-482-9l-О7 (Viber / Telegram)", [("Алина", "name_role")]),
+        ("Оператор: @ChistyOperator (Кирилл), отвечаем с 10:00", [("Кирилл", "name_role")]),
+        ("ΝΕΑ ΚΟΠΕΛΑ ΣΤΗΝ ΑΘΗΝΑ 🌺 Η Ελένη, 24 χρονών, ξανθιά", [("Ελένη", "name_age")]),
+        ("Москва и Казань, Россия — Вакансии", []),
+    ],
+)
+def test_names_in_cyrillic_and_greek(text: str, expected: list[tuple[str, str]]) -> None:
+    assert known(text) == expected
