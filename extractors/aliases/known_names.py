@@ -69,7 +69,7 @@ _BREADCRUMB_STEP = re.compile(r"(?:[›»]|[ \t]>)[ \t]*$")
 # What follows a row's first cell: a column separator, a bracketed note, or a dash with
 # a space after it (not "Jo-Anne"). Not a colon: "Zona:", "Author:" open fields, and
 # a speaker's "Mia:" is the transcript rule's.
-_ROW_CLOSING = re.compile(r"[\"”'’]?[ \t]*(?:[|(/]|[-–—](?:[ \t]|$))")
+_ROW_CLOSING = re.compile(rf"[\"”'’]?[ \t]*(?:[|(/]|[-–—](?:[ \t]|$)|{_EMOJI})")
 # Review and thread titles: "Re: Sasha", "REVIEW: Brianna", "[REVIEW] Roxy",
 # "Review #33812: Jade", "Thread: Kiki (visiting)", "FR: Priya" (a field report).
 _TITLE_OPENING = re.compile(
@@ -105,8 +105,8 @@ _AGE_WITH_UNIT_AFTER = re.compile(
 # A title's segments: "MILANO CENTRALE — Giulia, splendida", "Paris 17e — Chloé, 26
 # ans", "New profile this week — Riya (22, Delhi)". The name opens a segment after a
 # dash or a bar, and a comma, a bracket or her age follows it.
-_SEGMENT_OPENING = re.compile(r"\S[ \t]+[-–—|][ \t]+$")
-_SEGMENT_CLOSING = re.compile(r"[ \t]*[,(]")
+_SEGMENT_OPENING = re.compile(rf"\S[ \t]+(?:[-–—|]|(?:{_EMOJI})+)[ \t]+$")
+_SEGMENT_CLOSING = re.compile(rf"[ \t]*(?:[,(]|[-–—](?:[ \t]|$)|{_EMOJI})")
 _FLAG_AFTER = re.compile("[ \t]?[\U0001f1e6-\U0001f1ff]{2}")
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 # A surname after the name a cue gives: "Manager: Henry Collins".
@@ -139,7 +139,8 @@ def find_known_names(text: str) -> Iterator[Candidate]:
         if word[2] and word[0] not in taken:
             rule = _rule_for(text, word)
             if rule is not None:
-                yield from _candidate(text, word, *rule)
+                confidence, name, end = rule
+                yield from _candidate(text, (word[0], end, True), confidence, name)
 
 
 @cache
@@ -193,8 +194,23 @@ def _as_list(chain: list[_Word]) -> list[_Word]:
     return []
 
 
-def _rule_for(text: str, word: _Word) -> tuple[float, str] | None:
+def _rule_for(text: str, word: _Word) -> tuple[float, str, int] | None:
+    """(confidence, rule, where the name ends) of the first rule that reads the known
+    name at ``word``, if any; the name may go on with a surname ("Bruna Ferraz — ...")."""
     start, end, _ = word
+    found = _layout_rule(text, start, end)
+    if found is not None:
+        return (*found, end)
+    surname = _SURNAME.match(text, end)
+    if surname is None or lexicon.is_rejected(surname.group().strip()):
+        return None
+    found = _layout_rule(text, start, surname.end())
+    if found is not None and found[1] in ("name_row", "name_segment"):
+        return (*found, surname.end())
+    return None
+
+
+def _layout_rule(text: str, start: int, end: int) -> tuple[float, str] | None:
     window_start = max(0, start - _LOOKBACK)
     newline = text.rfind("\n", window_start, start)
     line_in_window = newline != -1 or window_start == 0

@@ -198,3 +198,17 @@ def test_a_known_name_beside_her_flag() -> None:
 )
 def test_names_in_cyrillic_and_greek(text: str, expected: list[tuple[str, str]]) -> None:
     assert known(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bruna Ferraz — acompanhante de luxo em Moema 💎", [("Bruna Ferraz", "name_row")]),
+        ("ACOMPANHANTE EM SÃO PAULO 💎 Bianca Ferraz — Moema", [("Bianca Ferraz", "name_segment")]),
+        ("NOUVELLE ✨ Lina, masseuse asiatique douce", [("Lina", "name_segment")]),
+        ("Анжелика 💋 индивидуалка, м. Курская", [("Анжелика", "name_row")]),
+        ("Rates — Paris Hilton, Ritz", []),
+    ],
+)
+def test_names_between_emoji_and_with_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
+    assert known(text) == expected
