@@ -63,7 +63,8 @@ _PLATFORM_LOOKAHEAD = re.compile(
 )
 _GREETING_WORDS = (
     r"\b(?:hi+|hey+|hello|hola|hallo|hiya|yo|привет)\b[\s,!.]*"
-    r"(?:guys|all|everyone|gents|gentlemen|there|babe|boys|fellas|friends|chicos)?"
+    r"(?:guys|all|everyone|gents|gentlemen|there|babe|babes|boys|fellas|friends|chicos|lovelies"
+    r"|loves|love|darlings|darling|sweeties|handsome|hun|amores|amor|cariños|mi amor)?"
 )
 _GREETING_AT_END = re.compile(rf"{_GREETING_WORDS}$", re.IGNORECASE)
 _GREETING_GAP = frozenset(",!.:-")  # and spaces

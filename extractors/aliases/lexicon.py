@@ -80,7 +80,7 @@ def organisation_after(text: str, end: int) -> bool:
 PRODUCTS = words(
     """
     mdma molly ecstasy xtc cocaine coke crack heroin h smack dope xanax xans xan bars
-    oxy oxys oxycodone oxycontin percocet percs perc roxy roxies fentanyl fent lsd acid
+    oxy oxys oxycodone oxycontin percocet percs perc roxies fentanyl fent lsd acid
     tabs meth ketamine ket mephedrone mcat 4mmc 3mmc weed cannabis kush hash
     bud buds shrooms psilocybin dmt 2cb adderall addy vyvanse ritalin valium diazepam
     alprazolam klonopin clonazepam tramadol codeine lean hydrocodone vicodin morphine

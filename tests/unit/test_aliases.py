@@ -661,3 +661,18 @@ def test_speakers_of_a_whatsapp_export() -> None:
     )
     found = {(m.value, m.extractor) for m in find(text, ExtractOptions())}
     assert found == {("Ioana", "aliases.speaker"), ("Maria Lopez", "aliases.speaker")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi lovelies, Roxy here x 27 yrs, size 10", "Roxy"),
+        ("Hi loves, Luna here 🌙 22 yrs", "Luna"),
+    ],
+)
+def test_a_working_name_after_a_greeting_to_her_clients(text: str, name: str) -> None:
+    assert [m.value for m in find(text, ExtractOptions())] == [name]
+
+
+def test_roxy_is_a_working_name_and_roxies_a_drug() -> None:
+    assert [m.value for m in find("Selling Roxies 30s and Percs", ExtractOptions())] == []
