@@ -24,6 +24,7 @@ from extractors.phones.regions import (
     line_regions,
     page_elsewhere,
     page_regions,
+    page_regions_named_once,
     region_of,
 )
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
@@ -113,8 +114,14 @@ def _national_numbers(
     dialled_first = [region for region in dialled_regions if region in named]
     page = tuple(dict.fromkeys((*dialled_first, *named)))
     numbers: list[Match] = []
+    named_once: tuple[str, ...] | None = None
     for run in runs:
-        numbers += _in_regions_the_page_names(text, run, _regions_for(text, run, page))
+        regions = _regions_for(text, run, page)
+        if run[0].digits[0] == "0":
+            if named_once is None:
+                named_once = page_regions_named_once(text, default_region)
+            regions = tuple(dict.fromkeys((*regions, *named_once)))
+        numbers += _in_regions_the_page_names(text, run, regions)
     return numbers
 
 

@@ -180,6 +180,16 @@ def page_regions(
     return tuple(dict.fromkeys((*named, *_script_regions(text, default_region))))
 
 
+def page_regions_named_once(text: str, default_region: str) -> tuple[str, ...]:
+    """Regions the page names once only ("NEW to Sydney"): too little to read any run of
+    digits there, enough for one with a trunk "0" that is no number at home."""
+    return tuple(
+        region
+        for region, count in _region_counts(text).most_common()
+        if count == 1 and region != default_region
+    )
+
+
 # Where a page written in a script of few countries is from, when it names no place:
 # a Greek ad's "694 3Β1 22Ο7" is Greek, a Ukrainian recruiter's "067 ..." Ukrainian.
 _SCRIPTS = re.compile(
@@ -295,12 +305,19 @@ def line_regions(text: str, start: int, end: int, trunk: bool) -> tuple[str, ...
     if trunk:
         regions += _places(text[line_start:start].lower())[::-1]  # the nearest first
     if not regions and line_start > 0:
-        # A listing's entries open with their place on a line of its own: "💃 Lima
-        # (Miraflores): Kiara 🇻🇪" over "📲 WhatsApp: 9️⃣8️⃣7️⃣ ...". Its flags are the
-        # lady's, not the number's; its places are where she works.
+        # A listing's entries open with their place on a line of its own, after a bullet
+        # or an emoji: "💃 Lima (Miraflores): Kiara 🇻🇪" over "📲 WhatsApp: 9️⃣8️⃣7️⃣ ...".
+        # Its flags are the lady's, not the number's; its places are where she works.
+        # A title above ("PRACA 🇩🇪 Niemcy, Berlin.", "Jobs in Italy") names where the
+        # work is, not whose number it is.
         above_start = text.rfind("\n", max(0, line_start - 1 - _LINE_LOOKBACK), line_start - 1)
-        regions += _places(text[above_start + 1 : line_start - 1].lower())
+        above = text[above_start + 1 : line_start - 1]
+        if _ENTRY_OPENING.match(above):
+            regions += _places(above.lower())
     return tuple(region for region in dict.fromkeys(regions) if region in _REGIONS)
+
+
+_ENTRY_OPENING = re.compile("[ \t]*(?:[-*•·▪►]|[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])")
 
 
 def _places(lowered: str) -> list[str]:

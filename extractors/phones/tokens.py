@@ -102,6 +102,13 @@ _FOREIGN_BY_LANGUAGE: dict[str, dict[str, str]] = {
         "nul": "0", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
         "zeven": "7", "acht": "8", "negen": "9",
     },
+    # Russian and Ukrainian ("восемь (девять один шесть) ..."), with Ukrainian's own.
+    "ru": {
+        "ноль": "0", "нуль": "0", "один": "1", "два": "2", "три": "3", "четыре": "4",
+        "пять": "5", "шесть": "6", "семь": "7", "восемь": "8", "девять": "9",
+        "чотири": "4", "п'ять": "5", "шість": "6", "сім": "7", "вісім": "8",
+        "дев'ять": "9",
+    },
     # Indonesian and Malay: "kosong" (empty) is how both read a 0.
     "id": {
         "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
@@ -127,6 +134,7 @@ _LANGUAGE_REGIONS = {
     "nl": ("NL", "BE"),
     "pl": ("PL",),
     "id": ("ID", "MY"),
+    "ru": ("RU", "UA", "BY", "KZ"),
 }
 _REGIONS_OF_WORD: dict[str, tuple[str, ...]] = {}
 for _language, _words in _FOREIGN_BY_LANGUAGE.items():

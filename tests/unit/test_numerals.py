@@ -33,6 +33,8 @@ _NUMERAL = re.compile(NUMERAL)
         ("siebenundvierzig", "47", "de"),
         ("tweeëntwintig", "22", "nl"),
         ("pięćdziesiąt dwa", "52", "pl"),
+        ("девятьсот шестнадцать", "916", "ru"),
+        ("сорок два", "42", "ru"),
     ],
 )
 def test_a_numeral_is_read_whole(written: str, digits: str, language: str) -> None:

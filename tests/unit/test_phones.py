@@ -581,6 +581,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "numbers above nine joined": (_repeated("cuarenta y cinco y "), 20_000),
     "hundreds in words": (_repeated("opt sute șaizeci și "), 20_000),
     "kanji digits": (_repeated("一二三 "), 20_000),
+    "Russian digits and numerals": (_repeated("восемь девятьсот "), 20_000),
     "Indonesian digits": (_repeated("kosong lima "), 20_000),
     "upper-case hex": (_repeated("FBD0 454B "), 20_000),
     "national numbers of a named country": (
@@ -865,3 +866,21 @@ def test_a_listing_entry_places_its_number_on_the_line_above() -> None:
         "📲 +56 9 7384 1925"
     )
     assert _values(text) == ["+51987245613", "+56973841925"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("Апартаменты в центре\nЗвони: 8 (девять один шесть) 47З-21-О8", "+79164732108"),
+        ("Звони: восемь девятьсот шестнадцать четыреста семьдесят три двадцать один ноль "
+         "восемь", "+79164732108"),
+        ("Пишіть: нуль шість сім чотири вісім два дев'ять один нуль сім", "+380674829107"),
+    ],
+)  # fmt: skip
+def test_russian_and_ukrainian_spelled_numbers(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_a_place_named_once_places_a_number_with_a_trunk_zero() -> None:
+    text = "Sakura 🌸 Japanese student, NEW to Sydney\nWhatsApp or SMS ➜ 0️⃣4️⃣9️⃣1️⃣ 5️⃣7️⃣0️⃣ 2️⃣6️⃣3️⃣"
+    assert _values(text) == ["+61491570263"]
