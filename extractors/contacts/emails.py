@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -121,7 +122,31 @@ _LABEL_GAP = re.compile(rb"[\s:=>\-]*")
 _JABBER_CUE_AFTER = re.compile(rb"\s{0,3}[(\[\-]?\s{0,3}(?:jabber|xmpp)\b")
 
 
+# Fullwidth forms ("ｋｉｋｉ＠ｇｍａｉｌ．ｃｏｍ", typed on Chinese and Japanese keyboards) read as
+# their ASCII letters: one character for one, so every offset stays the text's.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_AT = "\uff20"
+
+
 def find(text: str, low: bytes) -> Iterator[Match]:
+    if _FULLWIDTH_AT not in text:
+        yield from _find(text, low)
+        return
+    half = text.translate(_HALF_WIDTH)
+    for match in _find(half, half.encode("ascii", "replace").lower()):
+        raw = text[match.start : match.end]
+        if raw == match.raw or match.kind != kinds.EMAIL:
+            yield replace(match, raw=raw)
+        else:  # written in fullwidth forms: an obfuscation as much as "(at)"
+            yield replace(
+                match,
+                raw=raw,
+                extractor="contacts.email_obfuscated",
+                confidence=min(match.confidence, CONFIDENCE_OBFUSCATED),
+            )
+
+
+def _find(text: str, low: bytes) -> Iterator[Match]:
     low = _with_lookalike_ats(text, low)
     taken_until = 0
     for at in _at_tokens(text, low):

@@ -623,3 +623,10 @@ def test_time_grows_linearly(name: str) -> None:
 )  # fmt: skip
 def test_contact_fields_of_a_page_naming_its_bot_or_channel(text: str, handles: list[str]) -> None:
     assert _of_kind(text, kinds.TELEGRAM) == handles
+
+
+def test_an_email_in_fullwidth_letters() -> None:
+    text = "联系 ｋｉｋｉ＠ｑｑ．ｃｏｍ 微信"
+    [match] = [m for m in _matches(text) if m.kind == kinds.EMAIL]
+    assert match.value == "kiki@qq.com"
+    assert match.raw == "ｋｉｋｉ＠ｑｑ．ｃｏｍ"
