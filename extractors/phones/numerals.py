@@ -366,6 +366,15 @@ def _pattern(grammars: tuple[_Grammar, ...]) -> str:
 
 _GRAMMARS = tuple(_grammar(words) for words in LANGUAGES)
 
+# "oh seven nine double one": British, Irish, Indian and Australian numbers say a digit
+# twice or three times this way.
+_REPEATS = {"double": 2, "triple": 3}
+_REPEATED_DIGITS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_REPEATED = f"{_alternation(set(_REPEATS))}{_JOINT}{_alternation(set(_REPEATED_DIGITS))}"
+
 
 def _openings(length: int, joint: str, grammars: tuple[_Grammar, ...]) -> frozenset[str]:
     """How numerals begin: the first ``length`` characters of a tens, teen or hundreds
@@ -398,7 +407,9 @@ OPENINGS = _openings(4, " ", tuple(map(_opens_numbers, _GRAMMARS)))
 # How every numeral begins, three characters of it ("twe", "qua", "o s" of "o sută"):
 # tried first, it turns most words away at one or two comparisons, where the
 # languages' grammars would each be tried.
-_GUARD = _alternation(set(_openings(3, "-", _GRAMMARS))).removesuffix(_NO_LETTER_NEXT)
+_GUARD = _alternation(
+    {*_openings(3, "-", _GRAMMARS), *(word[:3] for word in _REPEATS)}
+).removesuffix(_NO_LETTER_NEXT)
 # The characters a numeral may begin with, both cases.
 FIRST_LETTERS = "".join(
     sorted({c for w in _openings(1, "", _GRAMMARS) for c in (w[0], w[0].upper())})
@@ -406,7 +417,7 @@ FIRST_LETTERS = "".join(
 # Any language's numeral, case-insensitive, behind a look-ahead for its first letter:
 # where a digit follows, one comparison skips it. Tried before single spelled digits,
 # so "quatre-vingt-deux" is 82, not 4 and 2 with a filler word between.
-NUMERAL = f"(?=[{FIRST_LETTERS}])(?=(?i:{_GUARD}))(?i:{_pattern(_GRAMMARS)})"
+NUMERAL = f"(?=[{FIRST_LETTERS}])(?=(?i:{_GUARD}))(?i:{_REPEATED}|{_pattern(_GRAMMARS)})"
 # The words no single digit opens with: a filler word between digit groups must not be
 # one of them ("+971 fifty-two" is 52, not a filler and a 2).
 NUMERAL_LEAD = (
@@ -428,6 +439,8 @@ def read(written: str) -> Numeral | None:
     """The number a numeral matched by NUMERAL stands for, and its languages:
     "quatre-vingt-deux" -> 82, fr."""
     words = [w.lower() for w in _WORD.findall(written)]
+    if len(words) == 2 and words[0] in _REPEATS:
+        return Numeral(_REPEATED_DIGITS[words[1]] * _REPEATS[words[0]], ("en",))
     values = {g.language: _value(words, g) for g in _GRAMMARS}
     readings = {value for value in values.values() if value is not None}
     if len(readings) != 1:

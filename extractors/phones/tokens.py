@@ -371,7 +371,7 @@ _SKELETON = bytes(
 # first letter, so that at most spaces one comparison rejects the word.
 # Numerals ("quarante-sept", "onze") open clusters too; their first four letters mark
 # where to try one.
-_OPENING_WORDS = [*_SPELLED_FORMS, *numerals.OPENINGS]
+_OPENING_WORDS = [*_SPELLED_FORMS, *numerals.OPENINGS, "oh"]
 _ASCII_SPELLED = list(
     dict.fromkeys(
         w.encode("ascii", "replace").translate(_SKELETON) for w in _OPENING_WORDS if w[0].isascii()
@@ -405,7 +405,12 @@ _SPELLED_WORD_START = re.compile(
 # ("zero eight zero three, two one six, four four zero nine"); between written digits
 # a comma stays a list or a thousands separator, so only spelled words may follow one.
 _SPOKEN_GROUP = f"(?:{numerals.NUMERAL}|{_SPELLED_RUN})"
-_CLUSTER_FROM_WORD = re.compile(rf"{_SPOKEN_GROUP}(?:{_GAP}{_SEED}|,[ \u00a0]?{_SPOKEN_GROUP})*+")
+# English numbers with a trunk "0" are read from "oh" ("oh seven nine double one ..."),
+# the one weak word that opens a cluster.
+_CLUSTER_FROM_WORD = re.compile(
+    rf"(?:{_SPOKEN_GROUP}|[oO][hH]{_NO_LETTER_NEXT})"
+    rf"(?:{_GAP}{_SEED}|,[ \u00a0]?{_SPOKEN_GROUP})*+"
+)
 
 # The same alternatives as _SEED, named, to read a cluster back group by group.
 _TOKEN = re.compile(

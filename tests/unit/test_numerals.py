@@ -35,6 +35,8 @@ _NUMERAL = re.compile(NUMERAL)
         ("pięćdziesiąt dwa", "52", "pl"),
         ("девятьсот шестнадцать", "916", "ru"),
         ("сорок два", "42", "ru"),
+        ("double five", "55", "en"),
+        ("triple oh", "000", "en"),
     ],
 )
 def test_a_numeral_is_read_whole(written: str, digits: str, language: str) -> None:

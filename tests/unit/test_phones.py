@@ -582,6 +582,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "hundreds in words": (_repeated("opt sute șaizeci și "), 20_000),
     "kanji digits": (_repeated("一二三 "), 20_000),
     "Russian digits and numerals": (_repeated("восемь девятьсот "), 20_000),
+    "digits said twice": (_repeated("oh double one "), 20_000),
     "Indonesian digits": (_repeated("kosong lima "), 20_000),
     "upper-case hex": (_repeated("FBD0 454B "), 20_000),
     "national numbers of a named country": (
@@ -884,3 +885,20 @@ def test_russian_and_ukrainian_spelled_numbers(text: str, e164: str) -> None:
 def test_a_place_named_once_places_a_number_with_a_trunk_zero() -> None:
     text = "Sakura 🌸 Japanese student, NEW to Sydney\nWhatsApp or SMS ➜ 0️⃣4️⃣9️⃣1️⃣ 5️⃣7️⃣0️⃣ 2️⃣6️⃣3️⃣"
     assert _values(text) == ["+61491570263"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("London. Call oh seven nine double one, one two three, four five six",
+         "+447911123456"),
+        ("London, UK. Ring 07 triple nine 123 456", "+447999123456"),
+    ],
+)  # fmt: skip
+def test_a_digit_said_twice_or_three_times(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_oh_opening_prose_is_no_number() -> None:
+    assert _values("Oh my god, 5 stars, 10/10 would visit again") == []
+    assert _values("a double room for two nights, three stars") == []
