@@ -107,6 +107,10 @@ TITLES = TITLES_KEPT + TITLES_DROPPED
 BRACKETED_ROLES = [
     "admin", "administrator", "mod", "moderator", "supermod", "support", "staff", "owner",
     "founder", "vendor", "seller", "buyer", "member", "newbie", "dispute", "escrow",
+    "senior", "junior", "veteran", "verified", "trusted", "regular",
+    # Other languages' boards: "Schattenmann (Mitglied · 87 Beiträge)", "(Neuling)".
+    "mitglied", "stammgast", "neuling", "benutzer", "membre", "utilisateur", "miembro",
+    "membro", "novato", "utente", "uzytkownik",
 ]  # fmt: skip
 # Whose name it is: "my name is", "her name was", "mi nombre es".
 NAME_OWNERS = ["my", "mein", "mi", "her", "his", "their"]

@@ -63,6 +63,12 @@ _SPEAKER_LINE = LinePattern.compile(
     rf"(?:<(?P<bracketed>{_HANDLE})>"
     rf"|(?P<labelled>(?:{_HANDLE})(?(stamp)(?:[ \t][A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?|)):(?:[ \t]|$))"
 )
+# Telegram Desktop's text export heads each message with its sender and time, the text
+# on the lines after: "Marco  11:02". Found from the time (two spaces, a literal the
+# engine skips to), the sender then read from the line's start.
+_TIME_AT_LINE_END = re.compile(r"[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*$", re.MULTILINE)
+_SENDER = re.compile(rf"[ \t]*(?P<name>(?:{_HANDLE})(?: [A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?)")
+_TIMED_HEADERS_MINIMUM = 2
 _EXPORT_SEPARATOR = ", ["
 _EXPORT_HEADER = LinePattern.compile(
     rf"(?P<name>{_HANDLE}){re.escape(_EXPORT_SEPARATOR)}[^\]\n]{{4,40}}\][ \t]*$"
@@ -115,6 +121,7 @@ def _speakers(text: str) -> Iterator[Candidate]:
     if _EXPORT_SEPARATOR in text:
         for header in _EXPORT_HEADER.finditer(text):
             yield from _candidate(header, "name", LOGGED_SPEAKER_CONFIDENCE, "speaker")
+    yield from _timed_headers(text)
     turns = Counter(line.group("labelled") for line in unstamped)
     if len(turns) >= 2 and max(turns.values()) >= 2:
         for line in unstamped:
@@ -122,6 +129,20 @@ def _speakers(text: str) -> Iterator[Candidate]:
             if turns[label] == 1 and _plain_capitalised_word(label) and not is_given_name(label):
                 continue  # "Fees: 4%" on an FAQ with a conversation in it: a field label
             yield from _candidate(line, "labelled", CONVERSATION_SPEAKER_CONFIDENCE, "speaker")
+
+
+def _timed_headers(text: str) -> Iterator[Candidate]:
+    """Senders of a Telegram Desktop text export, where two headers at least say it is
+    one (a lone "Opening hours  10:00" is a timetable)."""
+    headers: list[re.Match[str]] = []
+    for time in _TIME_AT_LINE_END.finditer(text):
+        line_start = text.rfind("\n", 0, time.start()) + 1
+        sender = _SENDER.fullmatch(text, line_start, time.start())
+        if sender is not None:
+            headers.append(sender)
+    if len(headers) >= _TIMED_HEADERS_MINIMUM:
+        for sender in headers:
+            yield from _candidate(sender, "name", LOGGED_SPEAKER_CONFIDENCE, "speaker")
 
 
 def _plain_capitalised_word(label: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -111,12 +112,25 @@ def _national_numbers(
     """
     dialled_regions = international_regions(found)
     named = page_regions(text, default_region, dialled_regions)
-    dialled_first = [region for region in dialled_regions if region in named]
+    # The country most of the page's dialled numbers are of first: a Nigerian madam's
+    # chat dials two Nigerian numbers and her brother's in Italy.
+    dialled_counts = Counter(dialled_regions)
+    dialled_first = sorted(
+        (region for region in dialled_counts if region in named), key=lambda r: -dialled_counts[r]
+    )
     page = tuple(dict.fromkeys((*dialled_first, *named)))
+    # "Info la 072 803 5048 sau WhatsApp +40 728 035 048": a number with its country
+    # code on the same line says whose the other one is, before anything the page names.
+    dialled_on_line: dict[int, list[str]] = {}
+    for number in found:
+        if dialled(number):
+            line = text.rfind("\n", 0, number.start) + 1
+            dialled_on_line.setdefault(line, []).append(region_of(number.value))
     numbers: list[Match] = []
     named_once: tuple[str, ...] | None = None
     for run in runs:
-        regions = _regions_for(text, run, page)
+        beside = dialled_on_line.get(text.rfind("\n", 0, run[0].start) + 1, ())
+        regions = _regions_for(text, run, page, tuple(beside))
         if run[0].digits[0] == "0":
             if named_once is None:
                 named_once = page_regions_named_once(text, default_region)
@@ -125,11 +139,14 @@ def _national_numbers(
     return numbers
 
 
-def _regions_for(text: str, run: list[Group], page: tuple[str, ...]) -> tuple[str, ...]:
-    """What the run's own line names first, then where the language the digits are
-    spelled in is spoken (the page's regions among those first), then the page's."""
+def _regions_for(
+    text: str, run: list[Group], page: tuple[str, ...], beside: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """What the run's own line names first (and the countries of the numbers dialled
+    beside it), then where the language the digits are spelled in is spoken (the page's
+    regions among those first), then the page's."""
     trunk = run[0].digits[0] == "0"
-    own = line_regions(text, run[0].start, run[-1].end, trunk)
+    own = (*line_regions(text, run[0].start, run[-1].end, trunk), *beside)
     spoken = _spoken_in(run)
     if not spoken:
         return tuple(dict.fromkeys((*own, *page)))

@@ -77,9 +77,11 @@ _ID_CUE_WORDS = (
     "order|ord|id|ref|reference|invoice|inv|listing|item|sku|tracking|tracked|"
     "track|trk|usps|ups|fedex|dhl|parcel|shipment|waybill|txid|tx|post|thread|ticket|case|"
     "serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
-    "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat"
+    "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat|"
+    "anzeigen|bestell|bestellung|kunden|auftrags|rechnungs|artikel|complaint|claim"
 )
-_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})\b[\s#№:.\-=]*$")
+# German writes "Nr." after the word, often joined: "Anzeigen-Nr.: 884302117".
+_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})(?:[ \t-]?(?:nr|no)\b)?[\s#№:.\-=]*$")
 _ID_CUE_AND_WORD = re.compile(
     rf"(?i)\b(?:{_ID_CUE_WORDS})[ \t]+(?!(?:phone|tel|cell|mobile|whatsapp|contact)\b)"
     r"[^\W\d_]{2,14}[ \t]*[#№:=][\s#№:.\-=]*$"
@@ -90,6 +92,7 @@ _ID_CUE_SEPARATORS = "#№:.-="
 # The cue word ends where the separators before the digits begin, so the search
 # needs to start no further back than the longest cue word ("reference", "postcode").
 _LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|")))
+_NR_SUFFIX = len("-Nr")
 # "Phone #: 512 555 0123" is a phone despite the "#".
 _PHONE_WORD_BEFORE_HASH = re.compile(
     r"(?i)\b(?:phone|ph|tel|tell|cell|mobile|mob|number|num|call|text|txt|whatsapp|wa|"
@@ -210,7 +213,7 @@ def has_id_cue(text: str, start: int) -> bool:
         text[word_end - 1].isspace() or text[word_end - 1] in _ID_CUE_SEPARATORS
     ):
         word_end -= 1
-    cue = _ID_CUE.search(text, max(lo, word_end - _LONGEST_CUE_WORD), start)
+    cue = _ID_CUE.search(text, max(lo, word_end - _LONGEST_CUE_WORD - _NR_SUFFIX), start)
     if cue is None and word_end < start and text[word_end] in "#№:=" and word_end > lo:
         # The cue may have one word of its own ("ID ogłoszenia: ...", "Order number: "),
         # unless that word is a phone's; only looked for when a label's mark is there.

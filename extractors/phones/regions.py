@@ -132,6 +132,11 @@ _CURRENCIES: dict[str, str] = {
     "₵": "GH",
     "₪": "IL",
     "₸": "KZ",
+    # Written in Arabic after the amount: "4500 ريال" (Saudi riyal), "درهم" (dirham).
+    "ريال": "SA",
+    "ر.س": "SA",
+    "درهم": "AE",
+    "د.إ": "AE",
 }
 # Currency codes count only written in capitals, after an amount ("$250.000 COP",
 # "1.500 MXN"): "cop" and "ars" are words too.
@@ -149,6 +154,13 @@ _CODE_REGIONS = {
     "NGN": "NG",
     "PHP": "PH",
     "THB": "TH",
+    "SAR": "SA",
+    "QAR": "QA",
+    "KWD": "KW",
+    "OMR": "OM",
+    "BHD": "BH",
+    "EGP": "EG",
+    "MAD": "MA",
 }
 _CURRENCY_CODE = re.compile(rf"\d[\d.,]*\s?({'|'.join(_CODE_REGIONS)})\b")
 # The euro names no country by itself, but makes one more mention of a euro country the
@@ -195,7 +207,7 @@ def page_regions_named_once(text: str, default_region: str) -> tuple[str, ...]:
 _SCRIPTS = re.compile(
     "(?P<greek>[\u0370-\u03ff]+)|(?P<cyrillic>[\u0400-\u04ff]+)|(?P<thai>[\u0e00-\u0e7f]+)"
     "|(?P<hebrew>[\u0590-\u05ff]+)|(?P<hangul>[\uac00-\ud7af]+)|(?P<kana>[\u3040-\u30ff]+)"
-    "|(?P<georgian>[\u10a0-\u10ff]+)|(?P<armenian>[\u0530-\u058f]+)"
+    "|(?P<georgian>[\u10a0-\u10ff]+)|(?P<armenian>[\u0530-\u058f]+)|(?P<han>[\u4e00-\u9fff]+)"
 )
 _SCRIPT_REGIONS = {
     "greek": ("GR", "CY"),
@@ -208,9 +220,13 @@ _SCRIPT_REGIONS = {
     "kana": ("JP",),
     "georgian": ("GE",),
     "armenian": ("AM",),
+    "han": ("CN", "TW", "HK"),
 }
-# Letters of a script a page is written in, not a word or a name quoted in it.
-_SCRIPT_LETTERS = 20
+# Letters of a script a page is written in, not a word or a name quoted in it. Greek
+# and Cyrillic letters turn up in other pages (a formula, a quoted name); a few letters
+# of the others are their language already.
+_SCRIPT_LETTERS = {"greek": 20, "cyrillic": 20}
+_FEW_LETTERS = 5
 
 
 def _script_regions(text: str, default_region: str) -> list[str]:
@@ -219,10 +235,12 @@ def _script_regions(text: str, default_region: str) -> list[str]:
     letters: Counter[str] = Counter()
     for run in _SCRIPTS.finditer(text):
         letters[run.lastgroup or ""] += run.end() - run.start()
+    if letters["kana"]:
+        letters["han"] = 0  # Japanese writes kanji among its kana: a Japanese page
     return [
         region
         for script, count in letters.most_common()
-        if count >= _SCRIPT_LETTERS
+        if count >= _SCRIPT_LETTERS.get(script, _FEW_LETTERS)
         for region in _SCRIPT_REGIONS[script]
         if region != default_region
     ]

@@ -25,8 +25,8 @@ from extractors.phones import numerals
 
 # The digits Japanese and Chinese write numbers with ("〇九〇-四八二一-七七三六").
 # They are ideographs, not decimal digits, so unicodedata.digit does not read them.
-_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
-_CJK_REGIONS = ("JP", "CN", "TW", "HK")
+# Chinese also writes 零 for 0 and reads a phone's 1 as 幺 ("六零四-573-零一三五").
+_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "幺": "1"}
 # Decimal digits in any script (\d), plus the superscript, subscript, circled and
 # dingbat digits that ads use to dodge filters. Each maps through unicodedata.digit.
 _DIGIT = (
@@ -181,6 +181,12 @@ _FOREIGN_WEAK = {
     "lima": "5",
 }
 _WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK
+# The languages each of those is a digit of.
+_WEAK_LANGUAGES = {
+    "uno": ("es",), "un": ("fr", "ro", "es"), "dos": ("es",), "due": ("it",), "sei": ("it",),
+    "meia": ("pt",), "sept": ("fr",), "otto": ("it",), "doi": ("ro",), "opt": ("ro",),
+    "een": ("nl",), "lima": ("id",),
+}  # fmt: skip
 _OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
 # The weak words that may be a number's first or last digit: zero words ("555 0123
 # oh") and other languages' digits ("... cuatro uno"). "to", "for", "I" may not.
@@ -626,12 +632,26 @@ def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:
             group.weak_word
             and any(len(n.digits) > 1 and not n.numeral for n in neighbours)
             and not _zero_word_among_digits(group, neighbours)
+            and not _spelled_on_after_spelled(group, groups[index - 1] if index else None)
         ):
             if index + 1 < len(groups):
                 groups[index + 1].word_before = True
             continue
         kept.append(group)
     return kept
+
+
+def _spelled_on_after_spelled(group: Group, before: Group | None) -> bool:
+    """Another language's weak word right after a spelled digit goes on spelling the
+    number, whatever follows ("seis ocho dos 96 22 25"): "ocho dos" is no phrase."""
+    return (
+        before is not None
+        and not before.plain
+        and len(before.digits) == 1
+        and bool(before.spoken_in)
+        and not group.word_before
+        and bool(group.spoken_in)
+    )
 
 
 def _zero_word_among_digits(group: Group, neighbours: list[Group]) -> bool:
@@ -694,8 +714,13 @@ def _spoken_in(kind: str, written: str) -> tuple[str, ...]:
                 region for language in languages for region in _LANGUAGE_REGIONS[language]
             )
         )
-    if kind == "digits" and any(c in _CJK_DIGITS for c in written):
-        return _CJK_REGIONS
+    if kind == "weak":
+        languages = _WEAK_LANGUAGES.get(written.lower(), ())
+        return tuple(
+            dict.fromkeys(
+                region for language in languages for region in _LANGUAGE_REGIONS[language]
+            )
+        )
     if kind != "spelled":
         return ()
     words = _SPELLED_ONE.findall(written.lower())

@@ -676,3 +676,25 @@ def test_a_working_name_after_a_greeting_to_her_clients(text: str, name: str) ->
 
 def test_roxy_is_a_working_name_and_roxies_a_drug() -> None:
     assert [m.value for m in find("Selling Roxies 30s and Percs", ExtractOptions())] == []
+
+
+def test_forum_roles_in_other_languages() -> None:
+    text = (
+        "Beitrag #1 · 12.02.2024, 23:17\nSchattenmann (Mitglied · 87 Beiträge)\nServus\n"
+        "Beitrag #2\nOttokar99 (Stammgast · 1.204 Beiträge)\nlila_laune (Neuling · 4 Beiträge)"
+    )
+    assert [m.value for m in find(text, ExtractOptions())] == [
+        "Schattenmann",
+        "Ottokar99",
+        "lila_laune",
+    ]
+
+
+def test_senders_of_a_telegram_desktop_text_export() -> None:
+    text = (
+        "14.03.2024\nMarco  11:02\nCiao Oksana! We have job for you in Milano\n\n"
+        "Oksana  11:20\nПривіт, what I need to do exactly?\n"
+    )
+    found = {(m.value, m.extractor) for m in find(text, ExtractOptions())}
+    assert {("Marco", "aliases.speaker"), ("Oksana", "aliases.speaker")} <= found
+    assert [m.value for m in find("Opening hours  10:00\nClosed  22:00", ExtractOptions())] == []

@@ -902,3 +902,47 @@ def test_a_digit_said_twice_or_three_times(text: str, e164: str) -> None:
 def test_oh_opening_prose_is_no_number() -> None:
     assert _values("Oh my god, 5 stars, 10/10 would visit again") == []
     assert _values("a double room for two nights, three stars") == []
+
+
+def test_german_number_cues_for_identifiers() -> None:
+    assert _values("Berlin. Anzeigen-Nr.: 884302117 | online seit 02.03.2024") == []
+    assert _values("Berlin. Handy-Nr.: 0176 43891027") == ["+4917643891027"]
+
+
+def test_a_number_dialled_beside_says_whose_the_national_one_is() -> None:
+    text = (
+        "ANGAJĂM DANSATOARE ÎN ELVEȚIA (ZÜRICH) – 4000-6000 CHF\n\n"
+        "Info la 072 803 5048 sau WhatsApp +40 728 O35 048\n"
+        "Număr Elveția (doar WhatsApp): 0041 78 784 60 28"
+    )
+    assert _values(text) == ["+40728035048", "+40728035048", "+41787846028"]
+
+
+def test_the_country_most_dialled_numbers_are_of_comes_first() -> None:
+    text = (
+        "Madam Joy: When you reach Italy my brother go receive you. Save +39 320 210 6023\n"
+        "Madam Joy: Call your mama from this number 0706 092 8458\n"
+        "+234 803 661 1269 joined\n+234 803 661 1269: Na me be Osas"
+    )
+    assert "+2347060928458" in _values(text)
+
+
+def test_another_languages_weak_digit_after_a_spelled_one() -> None:
+    assert _values("Madrid. Llámame al seis ocho dos 96 22 25") == ["+34682962225"]
+    assert _values("Transfer from 81758 to 9004 done") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Chinese digits with 零, on a Vancouver page: a Canadian number.
+        ("温哥华 › 分类广告 › 列治文 Richmond\n美女按摩师 New girls\n"
+         "电话/短信: 六零四-573-零一三五", "+16045730135"),
+        ("上海 按摩 新到 美女 服务 电话 一三八 一二三四 五六七八 微信同号", "+8613812345678"),
+        # A Saudi page writes its riyal in Arabic.
+        ("مكتب الخليج 🇸🇦🇦🇪🇶🇦\n💰 السعر من 4500 ريال\nللتواصل واتساب: ٠٥٠٤٤٤١٣٨٣",
+         "+966504441383"),
+    ],
+)  # fmt: skip
+def test_chinese_digits_and_arabic_currency(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
