@@ -53,7 +53,8 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # contacts family reports Telegram ones), not a forum mention.
 _PLATFORM_CONTEXT = re.compile(
     r"telegram|\btg\b|\btele\b|t\.me|wickr|signal|session|whats\s?app|\bwa\b|\bkik\b|snap|"
-    r"\bsc\b|insta|\big\b|twitter|threema|discord|jabber|xmpp|onlyfans|tiktok|"
+    r"\bsc\b|insta|\big\b|twitter|threema|discord|jabber|xmpp|onlyfans|tiktok|\bline\b|"
+    r"wechat|kakao|zalo|viber|\bskype\b|"
     r"\badd\b|\bdm\b|\bpm\b|\bhmu\b|follow|contact|message|\bmsg\b|\btext\b|\bhit me\b",
 )
 _PLATFORM_LOOKBACK = 40
@@ -87,6 +88,7 @@ _HERE_TAIL = re.compile(
 )
 _CONJUNCTION = re.compile(r"[ \t]+(?:and|or|&|y|o|und|oder|et|ou|и|или)[ \t]+", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—\"”’'»·•]|\r?\n|$))")
+_SURNAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15})(?![\w@\-])")
 # The name after a title: "Agent Wanjiru", "Sra. Rocío", "Madam Blessing".
 _NAME_AFTER_TITLE = re.compile(r"\.?[ \t]+(?=[^\W\d_])")
 _TITLES = frozenset(TITLES)
@@ -344,6 +346,8 @@ def _candidate(
         return None
     if rule.multiword:
         end = _extend_name(text, end)
+    elif rule.name == "title" and title_start is None:
+        end = _surname_after(text, end)
     value = _POSSESSIVE.sub("", text[start:end])
     if not _acceptable(value, rule) or _starts_organisation_name(text, value, end, rule):
         return None
@@ -430,6 +434,18 @@ def _user_path_start(text: str, token_start: int) -> int | None:
                 continue  # "menu/x" or "ru/x" is a path, not a user
             return begin
     return None
+
+
+def _surname_after(text: str, end: int) -> int:
+    """A courtesy title goes before a full name: "Mrs. Grace Okafor on WhatsApp"."""
+    surname = _SURNAME_AFTER.match(text, end)
+    if (
+        surname is None
+        or lexicon.is_not_alias_word(surname.group(1))
+        or lexicon.organisation_after(text, surname.end(1))
+    ):
+        return end
+    return surname.end(1)
 
 
 def _extend_name(text: str, end: int) -> int:

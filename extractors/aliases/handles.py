@@ -137,11 +137,13 @@ _PERSON_KEYS = frozenset(
     {"vendor", "seller", "user", "username", "user_name", "alias", "nick", "nickname",
      "handle", "author", "name", "login", "sender", "from", "owner", "admin"}
 )  # fmt: skip
+_COPYRIGHT_BEFORE = re.compile(r"(?i:©|\(c\)|copyright)[ \t\d\-–,]*$")
 # Another app's ID after its cue ("LINE ID: yuki_dekasegi77", "Snap: jazzy_lv"): that
 # app's account, not the alias a page's people go by.
 _OTHER_APP_BEFORE = re.compile(
-    r"(?i:\b(?:line(?:[ \t]+id)?|snap(?:chat)?|insta(?:gram)?|ig|kik|skype|wechat|zalo|viber"
-    r"|kakao(?:talk)?|tiktok|twitter|x|onlyfans|of|fansly|cash[ \t]*app|venmo)[ \t]*[:：][ \t]*)$"
+    r"(?i:\b(?:(?:line(?:[ \t]+id)?|snap(?:chat)?|insta(?:gram)?|ig|kik|skype|wechat|zalo|viber"
+    r"|kakao(?:talk)?|tiktok|twitter|x|onlyfans|of|fansly|cash[ \t]*app|venmo)[ \t]*[:：]"
+    r"|line[ \t]+id)[ \t]*)$"
 )
 
 
@@ -237,6 +239,8 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
         return False
     if _OTHER_APP_BEFORE.search(text, max(0, start - 20), start):
         return False
+    if _COPYRIGHT_BEFORE.search(text, max(0, start - 16), start):
+        return False  # "© SafeHands 2019-2024": the site's owner, a company
     if shape is _SNAKE:
         if value.isupper():
             return False  # MAX_SIZE is a constant

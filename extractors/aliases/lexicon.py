@@ -143,6 +143,7 @@ TIME_WORDS = words(
 # and job titles are monikers in a loose sense but identify nobody.
 GENERIC = words(
     """
+    automoderator
     me myself you u ur your yours him her them us we i it its this that here there
     i'm i’m i'll i've i'd you're we're they're it's it’s that's there's here's let's
     everyone everybody anyone someone nobody guys guy gents gentlemen ladies lady man men

@@ -71,6 +71,9 @@ DONE_BY = [
 PERSON_ROLES = [
     "vendor", "seller", "vendedor", "verkäufer", "user", "member", "buyer", "customer", "магазин",
     "admin", "mod", "moderator",
+    # Other languages' boards, some inflected: "le vendeur LeChimiste", "o vendorze X".
+    "vendeur", "venditore", "verkaeufer", "sprzedawca", "sprzedawcy", "vendorze", "vendora",
+    "продавец", "продавца",
 ]  # fmt: skip
 # Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
 AD_ADJECTIVES = [

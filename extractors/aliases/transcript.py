@@ -67,7 +67,10 @@ _SPEAKER_LINE = LinePattern.compile(
 # on the lines after: "Marco  11:02". Found from the time (two spaces, a literal the
 # engine skips to), the sender then read from the line's start.
 _TIME_AT_LINE_END = re.compile(r"[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*$", re.MULTILINE)
-_SENDER = re.compile(rf"[ \t]*(?P<name>(?:{_HANDLE})(?: [A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?)")
+# A group export puts the message's number between ("x0r  [18231]  21:16").
+_SENDER = re.compile(
+    rf"[ \t]*(?P<name>(?:{_HANDLE})(?: [A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?)(?:[ \t]+\[\d{{1,9}}\])?"
+)
 _TIMED_HEADERS_MINIMUM = 2
 _EXPORT_SEPARATOR = ", ["
 _EXPORT_HEADER = LinePattern.compile(
@@ -94,6 +97,14 @@ _POST_HEADER = LinePattern.compile(
     rf"(?:[ \t]+(?:[·»|•—–-]|on)[ \t]+|(?(number)[ \t]{{2,}}|(?!))){_POST_DATE}"
     r"(?(number)|(?(by)|[^\n#]{0,30}#\d))"
 )
+# A post's author line: the name, then the author's rank, post count or join date.
+#   Baron  ● Проверенный  |  Сообщений: 1 204      darkpanda | Posts: 341 | Joined 2021
+_AUTHOR_LINE = LinePattern.compile(
+    r"[ \t]*+(?P<name>[^\W_][\w.\-']{0,30}+(?<=[^\W_]))[ \t]*(?:[●•·|]|[ \t]{2})"
+    r"[^\n]{0,60}?(?<![^\W\d_])(?i:posts?|messages|beiträge|mensajes|messaggi|posty|postów"
+    r"|wiadomości|сообщений|сообщения|повідомлень|reputation|rep|joined|registered"
+    r"|регистрация|inscrit|registriert)(?![^\W\d_])[ \t]*[:=]?[ \t]*\d"
+)
 _CLOSING = re.compile(
     rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE
 )
@@ -105,6 +116,8 @@ def find_layout_aliases(text: str) -> Iterator[Candidate]:
     for header in _POST_HEADER.finditer(text):
         if lexicon.is_name_shaped(header.group("name")):
             yield from _candidate(header, "name", POST_HEADER_CONFIDENCE, "post_header")
+    for author in _AUTHOR_LINE.finditer(text):
+        yield from _candidate(author, "name", POST_HEADER_CONFIDENCE, "post_author")
 
 
 def _speakers(text: str) -> Iterator[Candidate]:

@@ -698,3 +698,32 @@ def test_senders_of_a_telegram_desktop_text_export() -> None:
     found = {(m.value, m.extractor) for m in find(text, ExtractOptions())}
     assert {("Marco", "aliases.speaker"), ("Oksana", "aliases.speaker")} <= found
     assert [m.value for m in find("Opening hours  10:00\nClosed  22:00", ExtractOptions())] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#2  12.03.2024, 21:03\nBaron  ● Проверенный  |  Сообщений: 1 204", ["Baron"]),
+        ("darkpanda | Posts: 341 | Joined 2021", ["darkpanda"]),
+        ("Price | Rating: 5 | Reviews 20", []),
+        (
+            "Carding chat\nx0r  [18231]  21:16\nmsg\nDmitry_Shop  [18232]  21:17\nmsg",
+            ["x0r", "Dmitry_Shop"],
+        ),
+        ("le vendeur LeChimiste (ancien du marché Nova) propose", ["LeChimiste"]),
+        ("Contact our agent Mrs. Grace Okafor on WhatsApp: 0803", ["Grace Okafor"]),
+        ("© SafeHands 2019-2024 · Canary updated", []),
+        ("u/AutoModerator · 9h Reminder: never send money", []),
+        ("Line ID: @lotustouch22\nWeChat: @lotustouch22", []),
+        ("(the LINE id starlight_models too)", []),
+    ],
+)
+def test_author_lines_exports_titles_and_what_is_nobodys(text: str, expected: list[str]) -> None:
+    assert [m.value for m in find(text, ExtractOptions())] == expected
+
+
+def test_an_author_line_takes_linear_time() -> None:
+    def make(size: int) -> str:
+        return "darkpanda | Posts: 3 |\n" * (size // 23)
+
+    assert growth_ratio(lambda text: list(find(text, ExtractOptions())), make, 20_000) < limit()
