@@ -151,7 +151,8 @@ _NOT_HANDLES = _words(
     handle app apps link links bot bots today now first instead preferred ready and with
     the for from then this that your their our official support secure private encrypted
     number numbers call calls video voice desktop android iphone download install
-    notifications usuario utilisateur benutzer nick nombre
+    notifications usuario utilisateur benutzer nick nombre anymore anyway either
+    recruiting scamming selling posting spamming is was are were dead down banned gone
     """
 )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # "PGP", "GPG", "fingerprint(s)", "fpr", "key ID" up to REACH characters before the string.
-_CUE = re.compile(r"\b(?:pgp|gpg|fingerprints?|fpr|key[ -]?id)\b", re.IGNORECASE)
+_CUE = re.compile(r"\b(?:pgp|gpg|fingerprints?|fpr|fp|key[ -]?id)\b", re.IGNORECASE)
 REACH = 40
 _PAYMENT = re.compile(
     r"(?i)\b(?:send|pay|payment|deposit|wallet|address|eth|ethereum|erc-?20|usdt|donate)\b"

@@ -25,7 +25,11 @@ from extractors.tables import DELIMITERS, labelled_cells, lines_holding
 # memchr-like speed, and together they find every cue word: "pg" lies inside both
 # "pgp" and "gpg".
 _PG = re.compile(rb"pg")
-_F_CUE = re.compile(rb"f(?:pr|ingerprint)")
+# "FP" alone abbreviates fingerprint too ("Aktueller FP: 3F3E ...", "full fp: 9F69 ..."),
+# as a word of its own; so does "fpr" now. The look-behinds at the end check the byte
+# before the "f" of "fpr" and of "fp" (a pattern opening with a look-behind would be
+# tried at every byte of the page instead of skipping to each "f").
+_F_CUE = re.compile(rb"f(?:pr|ingerprint|p(?![a-z0-9]))(?<![a-z0-9]fpr)(?<![a-z0-9]fp)")
 _KEY_CUE = re.compile(rb"key(?P<id>[ -]?id)?")
 _OTHER_KEYS = re.compile(rb"(?:" + "|".join(OTHER_KEYS).encode() + rb")\W*$")
 _CUE_BEFORE_MAX = 80  # "Fingerprint: <fpr>", "PGP key (fingerprint 0x<fpr>)"

@@ -630,3 +630,10 @@ def test_an_email_in_fullwidth_letters() -> None:
     [match] = [m for m in _matches(text) if m.kind == kinds.EMAIL]
     assert match.value == "kiki@qq.com"
     assert match.raw == "ｋｉｋｉ＠ｑｑ．ｃｏｍ"
+
+
+@pytest.mark.parametrize(
+    "text", ["no wickr anymore, wickr is dead", "the same Telegram account recruiting in Davao"]
+)
+def test_words_after_a_messenger_cue_are_no_handles(text: str) -> None:
+    assert [m for m in _matches(text) if m.kind in (kinds.TELEGRAM, kinds.WICKR)] == []

@@ -334,3 +334,18 @@ def test_end_line_is_what_a_search_finds() -> None:
         expected = armor._END.search(text, lo, limit)
         found = armor._end_line(text, lo, limit)
         assert (found and found.span()) == (expected and expected.span()), (text, lo, limit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Old key: 0xDA5FF7E6EFD8AA3D  full fp: 9F69 6919 0FBE 89A5 37AE  6FC7 DA5F F7E6 EFD8 AA3D",
+        "Aktueller FP: 9F6969190FBE89A537AE6FC7DA5FF7E6EFD8AA3D",
+    ],
+)
+def test_fp_abbreviates_fingerprint(text: str) -> None:
+    assert [m.value for m in find(text)] == ["9F6969190FBE89A537AE6FC7DA5FF7E6EFD8AA3D"]
+
+
+def test_fp_inside_a_word_is_no_cue() -> None:
+    assert list(find("ffp 9F6969190FBE89A537AE6FC7DA5FF7E6EFD8AA3D")) == []
