@@ -99,8 +99,7 @@ _HANDLE_AND_BRACKET_BEFORE = re.compile(r"@\w{3,32}[ \t]*\($")
 # A name with her age and its unit, anywhere: "Η Ελένη, 24 χρονών", "Lena (21) aus Polen"
 # is the bracketed-age rule's.
 _AGE_WITH_UNIT_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?:1[89]|[2-5]\d)[ \t]?(?i:y\.?o\.?|y/o|yrs|years|años|anos|anni|ans"
-    r"|jahre|lat|лет|года|χρονών|χρονων|tuổi)(?![^\W\d_])"
+    rf"[ \t]*,?[ \t]*(?:1[89]|[2-5]\d)[ \t]?(?i:{lexicon.AGE_UNITS})(?![^\W\d_])"
 )
 # A title's segments: "MILANO CENTRALE — Giulia, splendida", "Paris 17e — Chloé, 26
 # ans", "New profile this week — Riya (22, Delhi)". The name opens a segment after a

@@ -77,6 +77,10 @@ def organisation_after(text: str, end: int) -> bool:
     return following is not None and following[1].lower() in ORGANISATION_TAILS
 
 
+# What an ad writes after a lady's age, in the languages ads are written in: "22y",
+# "24 yo", "23 años", "24 χρονών". A regex fragment, case-sensitive as written.
+AGE_UNITS = r"(?:y|y\.?o\.?|y/o|yrs|years|años|anos|anni|ans|jahre|lat|лет|года|χρονών|χρονων|tuổi)"
+
 PRODUCTS = words(
     """
     mdma molly ecstasy xtc cocaine coke crack heroin h smack dope xanax xans xan bars

@@ -86,9 +86,7 @@ _LINE_SHAPES = LinePattern.compile(
 _LIST_ENTRY = re.compile(_HANDLE)
 # A roster line: a name, a dash, then the lady's details with her age among them.
 #   👸 Aom – Bangkok (Sukhumvit 22) – 22y – 165cm       • Linh | HCMC District 1 | 21 yo
-_ROSTER_AGE = (
-    r"(?:1[89]|[2-5]\d)[ \t]?(?:y|yo|y/o|y\.o\.|yrs|years|años|anos|ans|jahre|lat|лет|tuổi)"
-)
+_ROSTER_AGE = rf"(?:1[89]|[2-5]\d)[ \t]?{lexicon.AGE_UNITS}"
 _ROSTER_LINE = LinePattern.compile(
     r"[ \t]*+(?:[\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff]+[ \t]*|[-*•·][ \t]+)?"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15})[ \t]+[-–—|][ \t]+"
