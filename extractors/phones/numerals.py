@@ -297,14 +297,20 @@ def _alternation(words: set[str]) -> str:
     groups: dict[str, list[str]] = {}
     for word in sorted(words, key=lambda w: (-len(w), w)):
         groups.setdefault(word[0], []).append(word)
-    body = "|".join(
-        re.escape(first)
+    branches = {
+        first: re.escape(first)
         + "(?:"
         + "|".join(_JOINT.join(re.escape(part) for part in w[1:].split("-")) for w in group)
         + ")"
         for first, group in groups.items()
-    )
-    return f"(?:{body}){_NO_LETTER_NEXT}"
+    }
+    # Other scripts' words ("восемьдесят") behind one class test, as in tokens.py.
+    latin = [branch for first, branch in branches.items() if first.isascii()]
+    other = {first: branch for first, branch in branches.items() if not first.isascii()}
+    if other:
+        other_first = "".join(dict.fromkeys(c for f in other for c in (f, f.upper())))
+        latin.append(f"(?=[{other_first}])(?:{'|'.join(other.values())})")
+    return f"(?:{'|'.join(latin)}){_NO_LETTER_NEXT}"
 
 
 @dataclass(frozen=True)
@@ -378,12 +384,25 @@ _REPEATED = f"{_alternation(set(_REPEATS))}{_JOINT}{_alternation(set(_REPEATED_D
 
 def _openings(length: int, joint: str, grammars: tuple[_Grammar, ...]) -> frozenset[str]:
     """How numerals begin: the first ``length`` characters of a tens, teen or hundreds
-    word, or a unit with the first letter of the hundred word after it ("o s" of "o
-    sută"; "three weeks" is no numeral, and this says so before any grammar is tried)."""
+    word (more where a single digit's word begins so too: "sevent" of "seventy", not
+    "sev" of "seven"), or a unit with the first letter of the hundred word after it
+    ("o s" of "o sută"; "three weeks" is no numeral, and this says so before any grammar
+    is tried)."""
+    units = {u for g in _GRAMMARS for u in g.units}
     return frozenset(
-        {w[:length] for g in grammars for w in g.leads}
+        {_beyond_units(w, length, units) for g in grammars for w in g.leads}
         | {f"{u}{joint}{h[0]}" for g in grammars for u in g.units_before_hundred for h in g.hundred}
     )
+
+
+def _beyond_units(word: str, length: int, units: set[str]) -> str:
+    """The shortest start of ``word``, ``length`` characters at least, that no unit's
+    word begins with: the cluster reader tries a single spelled digit at every "seven"
+    anyway, and a numeral there would cost one more attempt for nothing."""
+    for end in range(length, len(word) + 1):
+        if not any(unit.startswith(word[:end]) for unit in units):
+            return word[:end]
+    return word
 
 
 def _opens_numbers(grammar: _Grammar) -> _Grammar:
@@ -404,11 +423,12 @@ def _opens_numbers(grammar: _Grammar) -> _Grammar:
 # Where the cluster reader (tokens.py) looks for a numeral opening a cluster, as its
 # skeleton of the text writes them (every joint a space).
 OPENINGS = _openings(4, " ", tuple(map(_opens_numbers, _GRAMMARS)))
-# How every numeral begins, three characters of it ("twe", "qua", "o s" of "o sută"):
+# How every numeral begins, three characters of it ("twe", "qua", "o s" of "o sută"; four
+# of "doub"le and "trip"le, whose three open "doubt" and "trial"):
 # tried first, it turns most words away at one or two comparisons, where the
 # languages' grammars would each be tried.
 _GUARD = _alternation(
-    {*_openings(3, "-", _GRAMMARS), *(word[:3] for word in _REPEATS)}
+    {*_openings(3, "-", _GRAMMARS), *(word[:4] for word in _REPEATS)}
 ).removesuffix(_NO_LETTER_NEXT)
 # The characters a numeral may begin with, both cases.
 FIRST_LETTERS = "".join(

@@ -160,7 +160,6 @@ _ENGLISH_WEAK = {
     "fore": "4",
     "i": "1",
     "l": "1",
-    "b": "8",
 }
 # Other languages' digits that are words too: Spanish "uno"/"dos", Portuguese "meia"
 # (six, as Brazilians read numbers), Italian "due"/"sei"/"otto", French "un"/"sept",
@@ -180,7 +179,10 @@ _FOREIGN_WEAK = {
     # Indonesian five is also the capital of Peru.
     "lima": "5",
 }
-_WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK
+# A lone "B" among spelled digits ("O three B one"): a word of its own, never glued to
+# a digit, which is how hex writes it ("7080b38").
+_LONE_B = {"b": "8"}
+_WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK | _LONE_B
 # The languages each of those is a digit of.
 _WEAK_LANGUAGES = {
     "uno": ("es",), "un": ("fr", "ro", "es"), "dos": ("es",), "due": ("it",), "sei": ("it",),
@@ -242,10 +244,18 @@ def _by_first_letter(words: Iterable[str]) -> str:
     groups: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         groups.setdefault(word[0], []).append(word)
-    return "|".join(
-        _case_only(first) + "(?:" + "|".join(_case_only(word[1:]) for word in group) + ")"
+    branches = {
+        first: _case_only(first) + "(?:" + "|".join(_case_only(word[1:]) for word in group) + ")"
         for first, group in groups.items()
-    )
+    }
+    # Words in other scripts ("восемь") behind one class test: on a Latin letter the
+    # engine skips all of their branches at once instead of trying each.
+    latin = [branch for first, branch in branches.items() if first.isascii()]
+    other = {first: branch for first, branch in branches.items() if not first.isascii()}
+    if not other:
+        return "|".join(latin)
+    other_first = "".join(dict.fromkeys(c for first in other for c in (first, first.upper())))
+    return "|".join([*latin, f"(?=[{other_first}])(?:{'|'.join(other.values())})"])
 
 
 # English words (with look-alike letters, and led by their own digit: "f1ve", "5ive")
@@ -256,8 +266,10 @@ _STRONG = (
     "(?:" + "|".join(_spelled(w) for w in _ENGLISH_FORMS) + "|" + _by_first_letter(_FOREIGN) + ")"
 )
 _WEAK_RX = (
-    "(?:" + "|".join(_case_only(w) for w in sorted(_WEAK, key=len, reverse=True)) + ")"
-) + _NO_LETTER_NEXT
+    "(?:(?:"
+    + "|".join(_case_only(w) for w in sorted(_WEAK.keys() - _LONE_B, key=len, reverse=True))
+    + f"){_NO_LETTER_NEXT}|[bB](?![^\\W_]))"
+)
 _KEYCAP = r"[0-9]\ufe0f?\u20e3"
 _SPELLED_RUN = rf"{_STRONG}++{_NO_LETTER_NEXT}"
 # A digit word: digits with o/l/i look-alikes, standing alone ("5o5", "5l2"); or,
@@ -480,7 +492,11 @@ def cluster_spans(text: str) -> Iterator[tuple[int, int]]:
         if start < last_end:
             continue
         last_end = end
-        if end - start >= MIN_DIGITS and _digits_at_most(text, start, end) >= MIN_DIGITS:
+        if (
+            end - start >= MIN_DIGITS
+            and _digits_at_most(text, start, end) >= MIN_DIGITS
+            and not _b_is_hex(text, start, end)
+        ):
             yield start, end
 
 
@@ -531,14 +547,18 @@ def _spelled_digit_starts(text: str) -> list[int]:
 _HEX_LETTER_BESIDE_DIGIT = re.compile(r"[0-9][ACDEF]|[ACDEF][0-9]")
 
 
+def _b_is_hex(text: str, start: int, end: int) -> bool:
+    # Looked for a little beyond the cluster too: "D9B4" leaves only "B4" inside it.
+    return "B" in text[start:end] and (
+        _HEX_LETTER_BESIDE_DIGIT.search(text, max(0, start - 8), end + 8) is not None
+    )
+
+
 def _groups(text: str, start: int, end: int) -> list[Group]:
     groups: list[Group] = []
     gap_start = start
     word_in_gap = False
-    # Looked for a little beyond the cluster too: "D9B4" leaves only "B4" inside it.
-    b_is_hex = "B" in text[start:end] and _HEX_LETTER_BESIDE_DIGIT.search(
-        text, max(0, start - 8), end + 8
-    )
+    b_is_hex = _b_is_hex(text, start, end)
     for token in _TOKEN.finditer(text, start, end):
         kind = token.lastgroup or ""
         if (
