@@ -64,9 +64,12 @@ _SPEAKER_LINE = LinePattern.compile(
     rf"|(?P<labelled>(?:{_HANDLE})(?(stamp)(?:[ \t][A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?|)):(?:[ \t]|$))"
 )
 # Telegram Desktop's text export heads each message with its sender and time, the text
-# on the lines after: "Marco  11:02". Found from the time (two spaces, a literal the
-# engine skips to), the sender then read from the line's start.
-_TIME_AT_LINE_END = re.compile(r"[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*$", re.MULTILINE)
+# on the lines after: "Marco  11:02". Found from the time, the sender then read from the
+# line's start.
+# The pattern opens with the time's colon, a literal the engine skips to; one opening
+# with the spaces would be tried at every space of the page. The hour is read back.
+_TIME_AT_LINE_END = re.compile(r":(?<=\d:)\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*$", re.MULTILINE)
+_TIME_GAP = ("  ", " \t", "\t\t", "\t ")
 # A group export puts the message's number between ("x0r  [18231]  21:16").
 _SENDER = re.compile(
     rf"[ \t]*(?P<name>(?:{_HANDLE})(?: [A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?)(?:[ \t]+\[\d{{1,9}}\])?"
@@ -149,8 +152,15 @@ def _timed_headers(text: str) -> Iterator[Candidate]:
     one (a lone "Opening hours  10:00" is a timetable)."""
     headers: list[re.Match[str]] = []
     for time in _TIME_AT_LINE_END.finditer(text):
-        line_start = text.rfind("\n", 0, time.start()) + 1
-        sender = _SENDER.fullmatch(text, line_start, time.start())
+        gap_end = time.start() - 1  # the hour's last digit
+        if text[gap_end - 1].isdigit():
+            gap_end -= 1
+        if text[gap_end - 2 : gap_end] not in _TIME_GAP:
+            continue
+        while text[gap_end - 1] in " \t":
+            gap_end -= 1
+        line_start = text.rfind("\n", 0, gap_end) + 1
+        sender = _SENDER.fullmatch(text, line_start, gap_end)
         if sender is not None:
             headers.append(sender)
     if len(headers) >= _TIMED_HEADERS_MINIMUM:
