@@ -446,7 +446,12 @@ MIN_DIGITS = 7
 _DIGIT_LIKE = re.compile(f"{_DIGIT}|{_STRONG}|{_WEAK_RX}|{_LOOKALIKE_LETTER}")
 # A numeral stands for two or three digits; its first word is counted twice, so the
 # bound stays a bound ("trente" holds no digit word, "dix-neuf" one).
-_NUMERAL_LEAD = re.compile(numerals.NUMERAL_LEAD)
+# Opened by a class of the leads' first letters, which the engine skips to (a pattern
+# opening with the guard's look-ahead is tried at every character), then checked to
+# start a word.
+_NUMERAL_LEAD = re.compile(
+    f"[{numerals.FIRST_LETTERS}](?<![^\\W\\d_].)(?<=(?={numerals.NUMERAL_LEAD}).)"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 
 
