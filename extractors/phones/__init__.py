@@ -21,12 +21,13 @@ from extractors.phones import context
 from extractors.phones.numbers import MAX_DIGITS, Number, Reading, is_country_code, read_number
 from extractors.phones.regions import (
     dialled,
-    international_regions,
     line_regions,
     page_elsewhere,
     page_regions,
-    page_regions_named_once,
+    region_counts,
     region_of,
+    regions_named_once,
+    supported,
 )
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
 
@@ -110,8 +111,15 @@ def _national_numbers(
     page about jobs in Italy names Italy more often than Nigeria). Each such number
     counts as one mention of its country.
     """
-    dialled_regions = international_regions(found)
-    named = page_regions(text, default_region, dialled_regions)
+    # Each dialled number's country and line, read once (a parse each).
+    dialled_numbers = [
+        (text.rfind("\n", 0, number.start) + 1, region_of(number.value))
+        for number in found
+        if dialled(number)
+    ]
+    dialled_regions = supported(region for _, region in dialled_numbers)
+    counts = region_counts(text)
+    named = page_regions(text, default_region, dialled_regions, counts)
     # The country most of the page's dialled numbers are of first: a Nigerian madam's
     # chat dials two Nigerian numbers and her brother's in Italy.
     dialled_counts = Counter(dialled_regions)
@@ -122,18 +130,14 @@ def _national_numbers(
     # "Info la 072 803 5048 sau WhatsApp +40 728 035 048": a number with its country
     # code on the same line says whose the other one is, before anything the page names.
     dialled_on_line: dict[int, list[str]] = {}
-    for number in found:
-        if dialled(number):
-            line = text.rfind("\n", 0, number.start) + 1
-            dialled_on_line.setdefault(line, []).append(region_of(number.value))
+    for line, region in dialled_numbers:
+        dialled_on_line.setdefault(line, []).append(region)
+    named_once = regions_named_once(counts, default_region)
     numbers: list[Match] = []
-    named_once: tuple[str, ...] | None = None
     for run in runs:
         beside = dialled_on_line.get(text.rfind("\n", 0, run[0].start) + 1, ())
         regions = _regions_for(text, run, page, tuple(beside))
         if run[0].digits[0] == "0":
-            if named_once is None:
-                named_once = page_regions_named_once(text, default_region)
             regions = tuple(dict.fromkeys((*regions, *named_once)))
         numbers += _in_regions_the_page_names(text, run, regions)
     return numbers

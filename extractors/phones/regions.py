@@ -178,27 +178,31 @@ _SEVERAL_WORD_PLACES = tuple(word for word in _REGION_OF if word not in _ONE_WOR
 
 
 def page_regions(
-    text: str, default_region: str, dialled_regions: Iterable[str] = ()
+    text: str,
+    default_region: str,
+    dialled_regions: Iterable[str] = (),
+    counts: Counter[str] | None = None,
 ) -> tuple[str, ...]:
     """Regions other than the default that the page names clearly, most named first.
 
     ``dialled_regions``: the countries of the page's numbers written with a country
-    code, one mention each ("+49 176 ..." and "Hamburg" name Germany twice)."""
-    counts = _region_counts(text)
-    counts.update(dialled_regions)
+    code, one mention each ("+49 176 ..." and "Hamburg" name Germany twice).
+    ``counts``: the page's region_counts, if the caller has them already."""
+    mentions = Counter(region_counts(text) if counts is None else counts)
+    mentions.update(dialled_regions)
     named = [
-        region for region, count in counts.most_common() if count >= 2 and region != default_region
+        region
+        for region, count in mentions.most_common()
+        if count >= 2 and region != default_region
     ]
     return tuple(dict.fromkeys((*named, *_script_regions(text, default_region))))
 
 
-def page_regions_named_once(text: str, default_region: str) -> tuple[str, ...]:
+def regions_named_once(counts: Counter[str], default_region: str) -> tuple[str, ...]:
     """Regions the page names once only ("NEW to Sydney"): too little to read any run of
     digits there, enough for one with a trunk "0" that is no number at home."""
     return tuple(
-        region
-        for region, count in _region_counts(text).most_common()
-        if count == 1 and region != default_region
+        region for region, count in counts.most_common() if count == 1 and region != default_region
     )
 
 
@@ -259,14 +263,16 @@ def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
     than the rest of the phone family on that page.)"""
     if text.isascii() or _NOT_ENGLISH.search(text) is None:
         return ()
-    counts = _region_counts(text)
+    counts = region_counts(text)
     if counts[default_region]:
         return ()
     # Named once is enough here: the language has said already that the page is foreign.
     return tuple(region for region, _ in counts.most_common())
 
 
-def _region_counts(text: str) -> Counter[str]:
+def region_counts(text: str) -> Counter[str]:
+    """How often the page names each region: its places, currencies and flags. Each
+    count reads the whole page: callers that need it twice count once."""
     lowered = text.lower()
     # Counting the page's words at C speed; a pattern of every place name tried at
     # every position costs several times as much.
@@ -357,9 +363,8 @@ def dialled(number: Match) -> bool:
     return number.raw.lstrip("(").startswith(("+", "\uff0b", "00"))
 
 
-def international_regions(numbers: Iterable[Match]) -> list[str]:
-    """The country of each number written with its country code."""
-    regions = (region_of(number.value) for number in numbers if dialled(number))
+def supported(regions: Iterable[str]) -> list[str]:
+    """The regions phonenumbers knows, in their order."""
     return [region for region in regions if region in _REGIONS]
 
 
