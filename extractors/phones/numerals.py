@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -454,7 +453,6 @@ class Numeral:
     languages: tuple[str, ...]
 
 
-@lru_cache(maxsize=4096)  # a numeral is read for its digits and for its languages
 def read(written: str) -> Numeral | None:
     """The number a numeral matched by NUMERAL stands for, and its languages:
     "quatre-vingt-deux" -> 82, fr."""

@@ -566,10 +566,11 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
     b_is_hex = _b_is_hex(text, start, end)
     for token in _TOKEN.finditer(text, start, end):
         kind = token.lastgroup or ""
+        numeral = numerals.read(token.group()) if kind == "numeral" else None
         if (
             kind == "word"
             # Number words no one language puts together ("vingt cinco") are words.
-            or (kind == "numeral" and numerals.read(token.group()) is None)
+            or (kind == "numeral" and numeral is None)
             or (b_is_hex and "B" in token.group())
         ):
             word_in_gap = True
@@ -606,7 +607,13 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
             Group(
                 start=s,
                 end=e,
-                digits=written if plain else _digits_of(kind, written.lower()),
+                digits=(
+                    written
+                    if plain
+                    else numeral.digits
+                    if numeral is not None
+                    else _digits_of(kind, written.lower())
+                ),
                 plain=plain,
                 word_before=word_in_gap,
                 plus_before="+" in gap or "\uff0b" in gap,
@@ -616,8 +623,8 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 spaced_before=spaced,
                 weak_word=weak_word,
                 weak=weak_word and written.lower() not in _MAY_OPEN_OR_END,
-                spoken_in=_spoken_in(kind, written),
-                numeral=kind == "numeral",
+                spoken_in=_spoken_in(kind, written, numeral),
+                numeral=numeral is not None,
             )
         )
         gap_start = e
@@ -716,10 +723,6 @@ def _digits_of(kind: str, token: str) -> str:
         return token[0]
     if kind == "weak":
         return _WEAK[token]
-    if kind == "numeral":
-        numeral = numerals.read(token)
-        assert numeral is not None  # _groups keeps only numerals read whole
-        return numeral.digits
     if kind == "spelled":
         return "".join(_spelled_digit(w) for w in _SPELLED_ONE.findall(token))
     return "".join(
@@ -727,30 +730,24 @@ def _digits_of(kind: str, token: str) -> str:
     )
 
 
-def _spoken_in(kind: str, written: str) -> tuple[str, ...]:
+def _spoken_in(kind: str, written: str, numeral: numerals.Numeral | None = None) -> tuple[str, ...]:
     """The regions of the languages a spelled group's words belong to."""
-    if kind == "numeral":
-        numeral = numerals.read(written)
-        languages = numeral.languages if numeral is not None else ()
-        if "en" in languages:
-            return ()
-        return tuple(
-            dict.fromkeys(
-                region for language in languages for region in _LANGUAGE_REGIONS[language]
-            )
-        )
+    if numeral is not None:
+        return () if "en" in numeral.languages else _regions_of(numeral.languages)
     if kind == "weak":
-        languages = _WEAK_LANGUAGES.get(written.lower(), ())
-        return tuple(
-            dict.fromkeys(
-                region for language in languages for region in _LANGUAGE_REGIONS[language]
-            )
-        )
+        return _regions_of(_WEAK_LANGUAGES.get(written.lower(), ()))
     if kind != "spelled":
         return ()
     words = _SPELLED_ONE.findall(written.lower())
     return tuple(
         dict.fromkeys(region for word in words for region in _REGIONS_OF_WORD.get(word, ()))
+    )
+
+
+def _regions_of(languages: Iterable[str]) -> tuple[str, ...]:
+    """Where the languages are spoken, in order, each region once."""
+    return tuple(
+        dict.fromkeys(region for language in languages for region in _LANGUAGE_REGIONS[language])
     )
 
 
