@@ -248,14 +248,7 @@ def _by_first_letter(words: Iterable[str]) -> str:
         first: _case_only(first) + "(?:" + "|".join(_case_only(word[1:]) for word in group) + ")"
         for first, group in groups.items()
     }
-    # Words in other scripts ("восемь") behind one class test: on a Latin letter the
-    # engine skips all of their branches at once instead of trying each.
-    latin = [branch for first, branch in branches.items() if first.isascii()]
-    other = {first: branch for first, branch in branches.items() if not first.isascii()}
-    if not other:
-        return "|".join(latin)
-    other_first = "".join(dict.fromkeys(c for first in other for c in (first, first.upper())))
-    return "|".join([*latin, f"(?=[{other_first}])(?:{'|'.join(other.values())})"])
+    return "|".join(numerals.ascii_led_first(branches))
 
 
 # English words (with look-alike letters, and led by their own digit: "f1ve", "5ive")
