@@ -88,7 +88,8 @@ _HERE_TAIL = re.compile(
 )
 _CONJUNCTION = re.compile(r"[ \t]+(?:and|or|&|y|o|und|oder|et|ou|и|или)[ \t]+", re.IGNORECASE)
 _NEXT_WORD = re.compile(r" (\w+)(?=[ \t]*(?:[,.!?;:()|\[\]<>\-–—\"”’'»·•]|\r?\n|$))")
-_SURNAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15})(?![\w@\-])")
+# A capitalised word after a name: her surname, if nothing says otherwise.
+SURNAME_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15})(?![\w@\-])")
 # The name after a title: "Agent Wanjiru", "Sra. Rocío", "Madam Blessing".
 _NAME_AFTER_TITLE = re.compile(r"\.?[ \t]+(?=[^\W\d_])")
 _TITLES = frozenset(TITLES)
@@ -438,7 +439,7 @@ def _user_path_start(text: str, token_start: int) -> int | None:
 
 def _surname_after(text: str, end: int) -> int:
     """A courtesy title goes before a full name: "Mrs. Grace Okafor on WhatsApp"."""
-    surname = _SURNAME_AFTER.match(text, end)
+    surname = SURNAME_AFTER.match(text, end)
     if (
         surname is None
         or lexicon.is_not_alias_word(surname.group(1))

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from extractors.aliases import lexicon
-from extractors.aliases.cues import Candidate
+from extractors.aliases.cues import SURNAME_AFTER, Candidate
 from extractors.aliases.given_names import given_names
 
 LIST_CONFIDENCE = 0.6
@@ -108,8 +108,6 @@ _SEGMENT_OPENING = re.compile(rf"\S[ \t]+(?:[-–—|]|(?:{_EMOJI})+)[ \t]+$")
 _SEGMENT_CLOSING = re.compile(rf"[ \t]*(?:[,(]|[-–—](?:[ \t]|$)|{_EMOJI})")
 _FLAG_AFTER = re.compile("[ \t]?[\U0001f1e6-\U0001f1ff]{2}")
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
-# A surname after the name a cue gives: "Manager: Henry Collins".
-_SURNAME = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}(?![\w@\-])")
 _OPENING_QUOTES = "\"“'‘«"
 _CLOSING_QUOTES = "\"”'’»"
 # How much of a line before a name is read for a row's opening or a title: a line of
@@ -199,14 +197,23 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str, int] | None:
     start, end, _ = word
     found = _layout_rule(text, start, end)
     if found is not None:
-        return (*found, end)
-    surname = _SURNAME.match(text, end)
-    if surname is None or lexicon.is_rejected(surname.group().strip()):
+        # A cue before the name takes her surname with it: "Manager: Henry Collins".
+        cued = found[1] in ("name_field", "name_role")
+        return (*found, (_surname_end(text, end) or end) if cued else end)
+    surname_end = _surname_end(text, end)
+    if surname_end is None:
         return None
-    found = _layout_rule(text, start, surname.end())
+    found = _layout_rule(text, start, surname_end)
     if found is not None and found[1] in ("name_row", "name_segment"):
-        return (*found, surname.end())
+        return (*found, surname_end)
     return None
+
+
+def _surname_end(text: str, end: int) -> int | None:
+    surname = SURNAME_AFTER.match(text, end)
+    if surname is None or lexicon.is_rejected(surname.group(1)):
+        return None
+    return surname.end()
 
 
 def _layout_rule(text: str, start: int, end: int) -> tuple[float, str] | None:
@@ -260,10 +267,6 @@ def _layout_rule(text: str, start: int, end: int) -> tuple[float, str] | None:
 
 def _candidate(text: str, word: _Word, confidence: float, rule: str) -> Iterator[Candidate]:
     start, end, _ = word
-    if rule in ("name_field", "name_role"):
-        surname = _SURNAME.match(text, end)
-        if surname is not None and not lexicon.is_rejected(surname.group().strip()):
-            end = surname.end()
     value = text[start:end]
     if not lexicon.is_rejected(value):
         yield Candidate(value, start, end, confidence, rule)
