@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
 from extractors.aliases.listings import candidate_from_match
 
 FRAMED_CONFIDENCE = 0.6
 AGED_LIST_CONFIDENCE = 0.65
 
-# Emoji, stars, hearts, dingbats and flags, with their joiners; not the typographic
-# marks that separate menus and breadcrumbs ("›", "•", "—").
-_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+_EMOJI = lexicon.EMOJI
 _NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}"
 # The name opens its line, after at most a few emoji, and emoji follow it.
 _FRAMED = re.compile(rf"(?m)^[ \t]*(?:{_EMOJI}{{1,8}}[ \t]*)?(?P<name>{_NAME})[ \t]*{_EMOJI}")

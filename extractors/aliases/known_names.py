@@ -46,7 +46,7 @@ _LOWER = "a-zß-öø-ÿа-яёіїєґα-ωάέήίόύώϊϋΐΰς"
 _CAPITALISED = re.compile(
     rf"[{_UPPER}](?<![\w@#/.\-].)(?:[{_LOWER}]{{2,15}}|[{_UPPER}]{{2,15}})(?![\w@\-]|['’]\w)"
 )
-_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+_EMOJI = lexicon.EMOJI
 # Between two members of a list: a bracketed note on the first ("(Russian, 24)"), emoji
 # (flags, hearts) and a comma, "&", "/", "·", "•", "|" or a conjunction in one of the
 # languages ads are written in.

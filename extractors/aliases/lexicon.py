@@ -77,6 +77,10 @@ def organisation_after(text: str, end: int) -> bool:
     return following is not None and following[1].lower() in ORGANISATION_TAILS
 
 
+# Emoji, stars, hearts, dingbats and flags, with their joiners; not the typographic
+# marks that separate menus and breadcrumbs ("›", "•", "—"). A regex character class.
+EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+
 # What an ad writes after a lady's age, in the languages ads are written in: "22y",
 # "24 yo", "23 años", "24 χρονών". A regex fragment, case-sensitive as written.
 AGE_UNITS = r"(?:y|y\.?o\.?|y/o|yrs|years|años|anos|anni|ans|jahre|lat|лет|года|χρονών|χρονων|tuổi)"

@@ -68,11 +68,10 @@ _LIST_HEADING = re.compile(
 # possessively: on a prose line the first word is read once, not again at every length
 # for each shape. (Length is checked afterwards by the lexicon.)
 _LINE_HANDLE = r"[^\W_]++(?:[_.\-']++[^\W_]++)*+"
-# Emoji, dingbats and hearts.
-_EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+_EMOJI = lexicon.EMOJI
 # What stands between a name and an age in an ad's title: those, or a bullet ("Jade • 21
 # • Exotic"); not a currency sign ("Counterfeit 50€ notes").
-_AGE_MARK = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff•·]"
+_AGE_MARK = rf"(?:{_EMOJI}|[•·])"
 _LINE_SHAPES = LinePattern.compile(
     rf"[ \t]*+(?:(?:\d{{1,2}}[.)]|[-*•·])[ \t]+(?P<item>{_LINE_HANDLE})"
     r"[ \t]*(?=$|[(|:,]|[-–—][ \t])"
