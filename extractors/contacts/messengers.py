@@ -191,7 +191,7 @@ def _telegram_links(text: str, low: bytes) -> Iterator[Match]:
 
 def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
     telegram_page: bool | None = None  # whether the page is Telegram's, found when needed
-    shop_page: bool | None = None  # whether it names its bot or calls itself a channel
+    shop_page = False  # whether it names its bot or calls itself a channel, found with it
     # Where cued handles start: a "TG manager: @x" names the app as well as "Telegram"
     # does, and is not read again as a Telegram page's "@x".
     cued: set[int] = set()
@@ -225,23 +225,24 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             yield _handle(text, kinds.TELEGRAM, handle.group(1), pos, handle.end(), "bot")
         else:
             if telegram_page is None:
+                names_a_bot = _BOT_MENTION.search(text) is not None
                 telegram_page = (
                     _TELEGRAM_PAGE.search(low) is not None
                     or _VIEW_COUNTER.search(text) is not None
                     or (
-                        (bool(cued) or b"telegram" in low or _BOT_MENTION.search(text) is not None)
+                        (bool(cued) or b"telegram" in low or names_a_bot)
                         and _SUBSCRIBERS.search(low) is not None
                     )
                 )
-            if shop_page is None:
-                shop_page = (
-                    _BOT_MENTION.search(text) is not None or _CHANNEL_WORDS.search(text) is not None
-                )
-            in_field = shop_page and _FIELD_LABEL_BEFORE.search(text, max(0, pos - 48), pos)
+                shop_page = names_a_bot or _CHANNEL_WORDS.search(text) is not None
             # A Telegram channel's post, or a page of t.me links: its "@name"s are
-            # Telegram usernames unless another platform is named beside them.
+            # Telegram usernames unless another platform is named beside them; so are
+            # the handles in a shop page's contact fields.
             if (
-                (telegram_page or in_field)
+                (
+                    telegram_page
+                    or (shop_page and _FIELD_LABEL_BEFORE.search(text, max(0, pos - 48), pos))
+                )
                 and handle.group(1).lower() not in _NOT_HANDLES
                 and not _other_platform_before(low, pos)
                 and not _OTHER_PLATFORM_AFTER.match(low, handle.end())
