@@ -68,6 +68,10 @@ _AT_SIGN = re.compile(
 _AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@|arroba) ?[\])}>]")
 # Spanish and Portuguese write the at-sign's name ("lola(arroba)gmail(punto)com").
 _WORD_AROBASE = re.compile(rb" arobase ")
+# Russian and Ukrainian call the at-sign "собака" (dog) and write the dot "точка" or
+# "крапка" ("praca.warszawa24 собака gmail крапка com"). The skeleton shows them as
+# "?", so they are looked for on the text, only when the word is there.
+_WORD_SOBAKA = re.compile(" (?:собака|собачка) ", re.IGNORECASE)
 _WRITTEN_ARROBA = re.compile(rb"arroba(?:(?<=[\[({<]arroba)|(?<=[\[({<] arroba))")
 # Where a written "at" can stand: after an opening bracket ("[at]", "( at )") or as the
 # word " at ". The scans open with the literal "at" / "@", which the regex engine skips
@@ -88,7 +92,8 @@ _LOOKALIKE_DOTS = "\uff0e\u3002\uff61\ufe52"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _DOT = (
     rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot|punto|ponto|punkt)|\.)\s*[\])}}>]\s*"
-    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period|point|POINT|punto|ponto|punkt)\s+|\s+\.\s+)"
+    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period|point|POINT|punto|ponto|punkt|(?i:точка|крапка))\s+"
+    r"|\s+\.\s+)"
 )
 _DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
 _DOT_SPLIT = re.compile(_DOT)
@@ -109,6 +114,12 @@ _FILE_EXTENSIONS = _words(
     """
     png jpg jpeg gif svg webp bmp ico css js html htm php txt pdf
     """
+)
+
+# A mail header whose value looks like an address but names a message: "Message-ID:
+# <9102283196.WUen9Xd3@mail.bulk-relay7.net>", and the replies that cite it.
+_MESSAGE_ID_HEADER = re.compile(
+    rb"[ \t>]*(?:message-id|in-reply-to|references|content-id|x-message-id)[ \t]*:"
 )
 
 # The last cue before an address says what it is.
@@ -167,6 +178,8 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
         at_places = sorted(at_places + [m.start() for m in _WRITTEN_ARROBA.finditer(low)])
     # French writes the at-sign's name as a word ("lina arobase gmail point com").
     arobases = [m.start() for m in _WORD_AROBASE.finditer(low)] if b"arobase" in low else []
+    if "обак" in text or "ОБАК" in text:
+        arobases += [m.start() for m in _WORD_SOBAKA.finditer(text)]
     if not has_sign and not at_places and not arobases:
         return []  # most pages
     if has_sign:
@@ -183,7 +196,8 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
         style = AtStyle.WORD_UPPER if text[pos + 1 : pos + 3] == "AT" else AtStyle.WORD
         tokens.append(_widen(text, pos, pos + 4, style))
     for pos in arobases:
-        tokens.append(_widen(text, pos, pos + len(" arobase "), AtStyle.WORD))
+        word_end = text.index(" ", pos + 1) + 1  # " arobase ", " собака "
+        tokens.append(_widen(text, pos, word_end, AtStyle.WORD))
     # "@handle", "a @ ", "@@@": ruled out here, before any regex runs on them.
     return sorted((t for t in tokens if _word_on_both_sides(text, t)), key=lambda t: t.start)
 
@@ -247,6 +261,8 @@ def _address_at(text: str, low: bytes, at: _At) -> Match | None:
     if value is None:
         return None
     start, end = local_start, domain_match.start() + len(written_domain)
+    if _MESSAGE_ID_HEADER.match(low, low.rfind(b"\n", 0, start) + 1) is not None:
+        return None
     jabber = _is_jabber(text, low, start, end, labels)
     obfuscated = at.style is not AtStyle.PLAIN or dots_written_out
     if jabber:

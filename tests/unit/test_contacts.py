@@ -581,6 +581,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "addresses": (_repeated("a@b.co "), 40_000),
     "the word at": (_repeated("a at b dot c "), 100_000),
     "bracketed at": (_repeated("a(at)"), 100_000),
+    "the russian word for at": (_repeated("a собака b точка "), 100_000),
+    "message headers": (_repeated("Message-ID: <a@b.co>\n"), 100_000),
     "long domains": (_repeated("x@" + "a." * 500), 200_000),
     "onion words": (_repeated("onion."), 200_000),
     "base32 then onion": (_repeated("a" * 300 + ".onion "), 400_000),

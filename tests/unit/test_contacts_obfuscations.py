@@ -213,3 +213,32 @@ def test_the_at_sign_and_the_dot_named_in_french() -> None:
     text = "ou par mail : lina.massage75 arobase gmail point com"
     assert _found_one(text, kinds.EMAIL).value == "lina.massage75@gmail.com"
     assert _found("rendez-vous au point de vente, arobase du clavier") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ел. пошта: praca.warszawa24 собака gmail крапка com", "praca.warszawa24@gmail.com"),
+        ("почта: ivan.petrov СОБАКА yandex ТОЧКА ru", "ivan.petrov@yandex.ru"),
+        ("пиши на kira_msk собака mail.ru", "kira_msk@mail.ru"),
+    ],
+)
+def test_the_at_sign_and_the_dot_named_in_russian_and_ukrainian(text: str, value: str) -> None:
+    match = _found_one(text, kinds.EMAIL)
+    assert match.value == value
+    assert text[match.start : match.end] == match.raw
+    assert match.raw.startswith(value.split("@")[0])
+
+
+def test_the_word_for_dog_in_prose_is_no_address() -> None:
+    assert _found("моя собака gmail не знает, а собака лает") == []
+    assert _found("у Олі є собака Рекс крапка") == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Message-ID: ", "In-Reply-To: ", "References: <a1@x.org> ", "> Message-Id: "],
+)
+def test_a_mail_header_naming_a_message_is_no_address(header: str) -> None:
+    text = f"From: kasia@wp.pl\n{header}<9102283196.WUen9Xd3@mail.bulk-relay7.net>\n"
+    assert [m.value for m in _found(text)] == ["kasia@wp.pl"]
