@@ -60,13 +60,14 @@ _CONNECTOR = (
     r"(?![A-Za-z0-9_])){0,2}"
 )
 _SEPARATOR = (
-    r"(?P<sep>[\s:=\-\u2013\u2014>|(\[\u2022\u27a1\u2192\ufe0f\u2600-\u27bf"
+    r"(?P<sep>[\s:=\-\u2013\u2014>|(\[\u2022\u27a1\u2192\ufe0f\uff1a\u2600-\u27bf"
     r"\U0001f000-\U0001faff]{0,6})"
 )
 # A verb or adverb between the cue and the handle: "her Telegram is @x", "on Wickr too
 # (x)". Unlike the nouns above it does not announce a handle, so what follows must be
 # written as one ("@x", or a handle's shape).
-_VERB = r"(?P<verb>\s+(?i:is|was|too|also|at)(?![A-Za-z0-9_]))?"
+# Other languages' "is" too: "no telegram é @x", "su Telegram è @x", "sur Telegram c'est @x".
+_VERB = r"(?P<verb>\s+(?i:is|was|too|also|at|é|è|es|est|c'est|ist)(?![A-Za-z0-9_]))?"
 _TELEGRAM_AFTER_CUE = re.compile(
     rf"(?P<conn>{_CONNECTOR}){_VERB}{_SEPARATOR}(?P<at>@ ?)?(?P<user>{TELEGRAM_USER}){_USER_END}"
 )
@@ -76,7 +77,10 @@ _WICKR_AFTER_CUE = re.compile(
 # A few words on the cue's line, then a colon: "TG manager: @x", "Wickr for regulars:
 # x_uk", "Wickr (usuario: x.y)". The words say who the handle is for, so what follows
 # must be written as one.
-_PHRASE_THEN_COLON = r"[ \t]*\(?(?:[ \t]*[^\W\d_][\w'\-]{0,15}){1,4}[ \t]*:[ \t]*(?P<at>@ ?)?"
+# "Wickr (existing customers only): x" closes its bracket before the colon.
+_PHRASE_THEN_COLON = (
+    r"[ \t]*\(?(?:[ \t]*[^\W\d_][\w'\-]{0,15}){1,4}\)?[ \t]*[:\uff1a][ \t]*(?P<at>@ ?)?"
+)
 _TELEGRAM_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{TELEGRAM_USER}){_USER_END}")
 _WICKR_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{WICKR_USER}){_USER_END}")
 # "Telegrama" (Spanish, Portuguese) and "Telegramm" (German) are the app's name too.
@@ -92,6 +96,9 @@ _TELEGRAM_CUE_AFTER = re.compile(
 # their letters at all.
 _CYRILLIC_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:телеграмм?|телега|тг)(?![^\W\d_])")
 _CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
+# Chinese boards call the app "电报" (telegram) or, after its logo, "飞机" / "纸飞机"
+# (aeroplane, paper plane): "联系 飞机：@along_usdt888". "纸飞机" ends in "飞机".
+_CHINESE_NAMES = ("电报", "飞机")
 # The paper plane is Telegram's logo, and ads write it for the app ("✈️ @x"); it
 # announces a handle only when an "@" says so.
 _PAPER_PLANE = "\u2708"
@@ -138,8 +145,9 @@ _LISTED_HANDLE = re.compile(
     rf"[ \t]*(?:[,/|]|(?<=[ \t])(?:or|and|o|y|ou|или)(?=[ \t]))[ \t]*(?P<at>@)"
     rf"(?P<user>{TELEGRAM_USER}){_USER_END}"
 )
+_BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 _MOST_LISTED = 5
-_EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192")
+_EXPLICIT_SEPARATOR = frozenset(":=-\u2013\u2014>|\u27a1\u2192\uff1a")
 
 # Words that follow "telegram" / "wickr" in sentences, not usernames; and the cue
 # words themselves ("Telegram: Telegram: @x", "wickr: wickr: x").
@@ -281,6 +289,12 @@ def _other_script_cues(text: str) -> Iterator[Match]:
     if any(letters in text for letters in _CYRILLIC_CUE_LETTERS):
         for cue in _CYRILLIC_CUE.finditer(text):
             yield from _after_telegram_cue(text, cue.end())
+    for name in _CHINESE_NAMES:
+        cue = text.find(name)
+        while cue != -1:
+            # "飞机" (aeroplane) is everyday Chinese too: only an "@" makes it a cue.
+            yield from _after_telegram_cue(text, cue + len(name), needs_at=name != "电报")
+            cue = text.find(name, cue + len(name))
     plane = text.find(_PAPER_PLANE)
     while plane != -1:
         yield from _after_telegram_cue(text, plane + 1, needs_at=True)
@@ -333,6 +347,13 @@ def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:
     if found["verb"]:
         return bool(found["at"]) or _looks_like_handle(user)
     explicit = bool(found["at"]) or bool(_EXPLICIT_SEPARATOR & set(found["sep"]))
+    if (
+        "(" in found["sep"]
+        and not found["at"]
+        and not _BRACKET_CLOSES.match(found.string, found.end())
+    ):
+        # "Wickr (x)" brackets the handle; "Wickr (existing customers only): x" a phrase.
+        return _looks_like_handle(user)
     if "\n" in found["sep"] and not found["at"]:
         # "Telegram channel\nOrders ...": the next line's first word is the next line's,
         # unless it is written as a handle.

@@ -282,6 +282,11 @@ class TestTelegram:
             ("ТЕЛЕГА - dark_vendor", "dark_vendor"),
             ("✈️ @dark_vendor", "@dark_vendor"),  # the app's logo
             ("✈ : @dark_vendor", "@dark_vendor"),
+            ("(no telegram é @dark_vendor). Vende", "@dark_vendor"),  # Portuguese "is"
+            ("su Telegram è @dark_vendor", "@dark_vendor"),
+            ("联系 飞机：@dark_vendor （只有这一个号）", "@dark_vendor"),  # Chinese: "aeroplane"
+            ("纸飞机 @dark_vendor", "@dark_vendor"),
+            ("电报：dark_vendor", "dark_vendor"),
         ],
     )
     def test_cued_usernames_in_other_languages(self, text: str, raw: str) -> None:
@@ -296,6 +301,8 @@ class TestTelegram:
             "телевизор dark_vendor",  # a longer word that starts like the cue
             "Телеграм не работает",  # a sentence after the cue
             "telegraphy_history was invented",
+            "坐飞机去曼谷 dark_vendor",  # "by aeroplane to Bangkok": no "@"
+            "telegram é muito bom",
         ],
     )
     def test_what_other_languages_cues_do_not_take(self, text: str) -> None:
@@ -505,6 +512,12 @@ class TestWickr:
         ]
         assert _of_kind("(none, wickr: narconinja_) |", kinds.WICKR) == ["narconinja_"]
         assert _of_kind("Wickr for regulars: ask first", kinds.WICKR) == []
+        text = "Wickr (existing customers only): stealthyuk_wkr · Jabber"
+        assert _of_kind(text, kinds.WICKR) == ["stealthyuk_wkr"]
+
+    def test_a_bracket_opening_a_phrase_holds_no_handle(self) -> None:
+        assert _of_kind("Wickr (existing customers only)", kinds.WICKR) == []
+        assert _of_kind("Wickr (vendorx) or Session", kinds.WICKR) == ["vendorx"]
 
     def test_after_a_verb_only_a_handle_shaped_word_is_a_handle(self) -> None:
         assert _found("answers on Wickr too (vendor420)") == [(kinds.WICKR, "vendor420")]
@@ -596,6 +609,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "bracketed telegram hosts": (_repeated("t[.]me/"), 200_000),
     "cyrillic telegram cues": (_repeated("тг @"), 50_000),
     "paper planes": (_repeated("\u2708\ufe0f @"), 50_000),
+    "chinese names of the app": (_repeated("飞机：@"), 50_000),
+    "bracketed phrases after wickr": (_repeated("wickr (a b c "), 100_000),
     "app names on one line": (_repeated("tg | "), 100_000),
     "a table headed by the app": (
         lambda size: "a|telegram\n" + _repeated("b|@abcde\n")(size),
