@@ -55,8 +55,10 @@ _FINGERPRINT = re.compile(
     rf"|{_HEX}{{3}}{_GAP}(?:{_HEX}{{4}}{_GAP}){{8}}{_HEX}{{4}}"
     rf"|(?<=0)x{_HEX}{{40}}"
     rf"|{_HEX}{{39}}"
-    # Less common groupings: five groups of eight, colons, byte pairs.
+    # Less common groupings: five groups of eight, two halves (GnuPG's wide gap between
+    # its fifth and sixth groups, with the groups' own spaces left out), colons, byte pairs.
     rf"|{_HEX}{{7}}{_GAP}(?:{_HEX}{{8}}{_GAP}){{3}}{_HEX}{{8}}"
+    rf"|{_HEX}{{19}}{_GAP}{_HEX}{{20}}"
     rf"|{_HEX}{{3}}:(?:{_HEX}{{4}}:){{8}}{_HEX}{{4}}"
     rf"|{_HEX}(?:[ :]{_HEX}{{2}}){{19}})"
     r"(?![0-9A-Za-z])"

@@ -200,6 +200,8 @@ class TestWrittenFingerprints:
             "PGP fingerprint: " + " ".join(FPR[i : i + 8] for i in range(0, 40, 8)),
             "PGP: " + ":".join(FPR[i : i + 4] for i in range(0, 40, 4)),
             "fingerprint " + " ".join(FPR[i : i + 2] for i in range(0, 40, 2)).lower(),
+            f"su PGP, huella: {FPR[:20]} {FPR[20:]}",  # two halves
+            f"PGP fingerprint: {FPR[:20]}  {FPR[20:]}\n",
         ],
     )
     def test_cued(self, text: str) -> None:
@@ -230,6 +232,8 @@ class TestWrittenFingerprints:
             f"gpg: fix the agent, commit {FPR.lower()}",
             f"tests/openpgp/tofu/cross-sigs/\n  {FPR}-1.gpg",  # file names
             f"* tests/gpgsm/{FPR}: New file",
+            f"sha1 {FPR[:20]} {FPR[20:]}",  # two halves, no PGP cue
+            f"PGP {FPR[:20]} {FPR[20:]}A",
         ],
     )
     def test_not_fingerprints(self, text: str) -> None:
