@@ -252,12 +252,24 @@ def _clean_runs(
     for index, group in enumerate(groups):
         if index in bad or group.break_before:
             if run:
-                yield run
+                yield from _without_weak_ends(run)
             run = []
         if index not in bad:
             run.append(group)
     if run:
-        yield run
+        yield from _without_weak_ends(run)
+
+
+def _without_weak_ends(run: list[Group]) -> Iterator[list[Group]]:
+    """The run without the weak words at its ends, which no number begins or ends with:
+    in "nine three nine — I don't" the "I" would make the number end inside the run."""
+    first, last = 0, len(run)
+    while first < last and run[first].weak:
+        first += 1
+    while last > first and run[last - 1].weak:
+        last -= 1
+    if first < last:
+        yield run[first:last] if last - first < len(run) else run
 
 
 def _room_for_a_number(groups: list[Group], bad: set[int]) -> bool:

@@ -704,6 +704,9 @@ def test_cyrillic_look_alikes_for_zero_and_three() -> None:
         ("Milano, zona Città Studi. Chiamami: tre quattro sette / 2 1 8 / cinque cinque "
          "zero nove", "+393472185509"),
         ("Medellín, modelos webcam. Pregunta por Karen 👉 3I5 7O4 22 98", "+573157042298"),
+        # No accent anywhere: the page's words say it is Italian.
+        ("Milano zona Navigli. Su WhatsApp mi scrive dal numero 336 282 7395 e mi chiede "
+         "una ricarica di 100 euro", "+393362827395"),
     ],
 )  # fmt: skip
 def test_a_page_about_another_country_reads_its_numbers_there_first(text: str, e164: str) -> None:
@@ -712,6 +715,8 @@ def test_a_page_about_another_country_reads_its_numbers_there_first(text: str, e
 
 def test_a_page_in_english_or_naming_the_default_region_reads_them_at_home() -> None:
     assert _values("New in Milano! Call 347 218 5509") == ["+13472185509"]
+    text = "New in Milano for the week, and you can call me at 347 218 5509 per favore"
+    assert _values(text) == ["+13472185509"]
     assert _values("Latina recién llegada a Houston, Houston: 713 555 0123") == ["+17135550123"]
 
 
@@ -897,6 +902,13 @@ def test_a_place_named_once_places_a_number_with_a_trunk_zero() -> None:
 )  # fmt: skip
 def test_a_digit_said_twice_or_three_times(text: str, e164: str) -> None:
     assert _values(text) == [e164]
+
+
+def test_a_weak_word_after_a_spelled_number_is_not_its_end() -> None:
+    # "I" is a weak 1: a run ending in it held the number inside, where a number read
+    # in the page's region may not end.
+    text = "Sydney. Text oh four one three, seven seven three, nine three nine — I don't"
+    assert _values(text) == ["+61413773939"]
 
 
 def test_oh_opening_prose_is_no_number() -> None:
