@@ -81,9 +81,18 @@ def _valid(number: str, region: str | None, reading: Reading) -> Number | None:
         parsed = phonenumbers.parse(number, region)
     except NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(parsed):
+    if not phonenumbers.is_valid_number(parsed) or _is_placeholder(parsed.national_number):
         return None
     return Number(phonenumbers.format_number(parsed, PhoneNumberFormat.E164), reading)
+
+
+# "(305) 000-0000", a form's or a scraper's blank: no one's line ends in seven zeros,
+# though the metadata of some countries calls such a number valid (Colombia's 305).
+_PLACEHOLDER_DIVISOR = 10_000_000
+
+
+def _is_placeholder(national_number: int) -> bool:
+    return national_number % _PLACEHOLDER_DIVISOR == 0
 
 
 # Mexico dropped the "1" that mobile numbers carried after +52 in 2019; ads and

@@ -573,13 +573,15 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
             gap = text[gap_start:s]
             gap_length = len(gap)
             tight = gap_length <= 2 and not gap.strip(" -.()/+")
-            sentence_break = (
-                gap_length >= 2
-                and _SENTENCE_BREAK.search(gap) is not None
-                and not (
-                    _written_out(groups[-1])
-                    and _written_out_token(kind, s, e)
-                    and not _opens_line(text, groups[-1].start)  # "2. 9 seven ..." numbering
+            sentence_break = gap_length >= 2 and (
+                _masks_digits(gap)
+                or (
+                    _SENTENCE_BREAK.search(gap) is not None
+                    and not (
+                        _written_out(groups[-1])
+                        and _written_out_token(kind, s, e)
+                        and not _opens_line(text, groups[-1].start)  # "2. 9 seven ..."
+                    )
                 )
             )
             newline = "\n" in gap
@@ -623,6 +625,12 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
         gap_start = e
         word_in_gap = False
     return groups
+
+
+def _masks_digits(gap: str) -> bool:
+    """A card or account number with its middle hidden ("414720******3391", "5333 17**
+    **** 4521"): the digits either side are the ends of one identifier, no phone's."""
+    return "**" in gap or "\u2022\u2022" in gap
 
 
 # "seven zero two. five five five. zero one four three": ads end a spelled or

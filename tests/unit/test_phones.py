@@ -911,6 +911,26 @@ def test_a_weak_word_after_a_spelled_number_is_not_its_end() -> None:
     assert _values(text) == ["+61413773939"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample row: 414720******3391|09/27|***|JOHN D***|TX|77002",  # a masked card
+        "carta PostePay dato: 5333 17** **** 4521 (non mettetelo intero)",
+        "card 4147 20\u2022\u2022 \u2022\u2022\u2022\u2022 3391 expired",
+        'Miami,"call now",Kitty,(305) 000-0000,23',  # a blank: valid in Colombia
+        "Bogotá. Llama 305 000 0000",
+    ],
+)
+def test_masked_cards_and_blank_numbers_are_no_phone(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_a_number_beside_a_mask_or_with_zeros_inside_is_still_found() -> None:
+    assert _values("call 512-555-0123 ** new girls **") == [US]
+    assert _values("call 5*1*2*5*5*5*0*1*2*3") == [US]
+    assert _values("Bogotá. Llama +57 305 000 0001") == ["+573050000001"]
+
+
 def test_oh_opening_prose_is_no_number() -> None:
     assert _values("Oh my god, 5 stars, 10/10 would visit again") == []
     assert _values("a double room for two nights, three stars") == []
