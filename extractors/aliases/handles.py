@@ -46,7 +46,7 @@ BRANDS = words(
     wechat kakaotalk payid paysafecard moneypak googlevoice textnow textfree samsungpay
     seekingarrangement escortbabylon privatedelights eroticmonkey usasexguide
     instantsend privatesend coinswap wizzair ryanair easyjet flydubai airasia postnord
-    onionmail
+    onionmail mysql mariadb postgresql mongodb phpmyadmin voip
     """
 )
 # Names of algorithms, encodings, standards and systems written with their number.
@@ -122,7 +122,8 @@ _TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\.[A-Z][a-z]+[A-Za-z0-9]*")
 _NUMBERED = re.compile(r"[A-Za-z][a-z]{2,}[0-9]{2,4}")
 # Characters that make the token part of something longer: an address, a path, a
 # host, a hashtag, a hyphenated word.
-_GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$")
+# A backquote opens an SQL or Markdown identifier ("`pass_md5` char(32)").
+_GLUED_BEFORE = frozenset("@#/\\.-:=&?%+~$`")
 _GLUED_AFTER = frozenset("@/\\-(=+")
 _MAX_TOKEN = 32
 _SHORTEST_CAMEL = 4  # "RoS", "BoA": abbreviations
@@ -137,6 +138,10 @@ _PERSON_KEYS = frozenset(
     {"vendor", "seller", "user", "username", "user_name", "alias", "nick", "nickname",
      "handle", "author", "name", "login", "sender", "from", "owner", "admin"}
 )  # fmt: skip
+_THING_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:database|db|schema|table|host|hostname|server|bucket|repo|branch|package"
+    r"|module|service|process|file|path|mutex|wallet)[ \t]*[:=][ \t]*)$"
+)
 _COPYRIGHT_BEFORE = re.compile(r"(?i:©|\(c\)|copyright)[ \t\d\-–,]*$")
 # Another app's ID after its cue ("LINE ID: yuki_dekasegi77", "Snap: jazzy_lv"): that
 # app's account, not the alias a page's people go by.
@@ -239,6 +244,8 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
         return False
     if _OTHER_APP_BEFORE.search(text, max(0, start - 20), start):
         return False
+    if _THING_LABEL_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "Database: escortdir_prod", "Host: db_master01": a system's name
     if _COPYRIGHT_BEFORE.search(text, max(0, start - 16), start):
         return False  # "© SafeHands 2019-2024": the site's owner, a company
     if shape is _SNAKE:

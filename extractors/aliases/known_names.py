@@ -195,6 +195,8 @@ def _rule_for(text: str, word: _Word) -> tuple[float, str, int] | None:
     """(confidence, rule, where the name ends) of the first rule that reads the known
     name at ``word``, if any; the name may go on with a surname ("Bruna Ferraz — ...")."""
     start, end, _ = word
+    if lexicon.organisation_after(text, end):
+        return None  # "Velvet Road (OLD v2, DEAD)", "Amber Spa": a market's or firm's name
     found = _layout_rule(text, start, end)
     if found is not None:
         # A cue before the name takes her surname with it: "Manager: Henry Collins".

@@ -35,6 +35,7 @@ ORGANISATIONS = words(
     tor tails whonix kleopatra gpg pgp gnupg
     telegram wickr signal session whatsapp kik snapchat snap instagram insta twitter
     discord threema jabber xmpp protonmail proton tutanota reddit onlyfans skype
+    tox briar simplex viber zalo wechat line
     google gmail yahoo outlook craigslist backpage skipthegames megapersonals
     """
 )
@@ -66,6 +67,7 @@ ORGANISATION_TAILS = words(
     college hospital clinic airlines airways express logistics escrow worldwide
     international global clinics community pro premium kings crew team labs lab network
     club collective supply supplies pharmacy pharma direct online official
+    road
     """
 )
 _ORGANISATION_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
@@ -212,6 +214,12 @@ GENERIC = words(
     deutsche russin polin ukrainerin rumänin
     italiana italiano nuova nuovo disponibile brasileira brasileiro portuguesa russa romena
     ucraina polacca spagnola tedesca française francaise russe roumaine nouvelle
+    aussie kiwi pinay filipina brit
+    morena morenita loira loirinha ruiva mulata rubia pelirroja novinha gordinha
+    browse anmelden registrieren inserieren favoriten startseite entrar ajuda anunciar
+    accedi cerca registrarse normas inicio ayuda connexion inscription accueil aide
+    subject message-id reply-to in-reply-to received
+    voip mysql mariadb postgresql sqlite linux localhost database x86_64 amd64 aarch64
     """
 )
 

@@ -108,6 +108,10 @@ def test_time_grows_linearly(unit: str) -> None:
         "TopDocs Worldwide — Real & Fake Passports",
         "[Group export] CashOut Kings 👑 (private)",
         'fake trading app "CoinExpo Pro" — lost $38k',
+        # A database dump's header and schema.
+        "-- MySQL dump 10.13  Distrib 5.7.41, for Linux (x86_64)\n-- Host: localhost    "
+        "Database: escortdir_prod\n  `pass_md5` char(32) NOT NULL,\n  `last_ip` varchar(45)",
+        "Those numbers are VoIP (TextNow/Pinger). They don't know where you live.",
     ],
 )
 def test_configs_fields_other_apps_and_brands_are_no_handles(text: str) -> None:

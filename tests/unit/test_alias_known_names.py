@@ -208,6 +208,8 @@ def test_names_in_cyrillic_and_greek(text: str, expected: list[tuple[str, str]])
         ("NOUVELLE ✨ Lina, masseuse asiatique douce", [("Lina", "name_segment")]),
         ("Анжелика 💋 индивидуалка, м. Курская", [("Анжелика", "name_row")]),
         ("Rates — Paris Hilton, Ritz", []),
+        # A market's name ends in "Road".
+        ("abc.onion   (slow)\n  Velvet Road (OLD v2, DEAD) . hxxp://x.onion", []),
     ],
 )
 def test_names_between_emoji_and_with_a_surname(text: str, expected: list[tuple[str, str]]) -> None:

@@ -716,8 +716,18 @@ def test_senders_of_a_telegram_desktop_text_export() -> None:
         ("u/AutoModerator · 9h Reminder: never send money", []),
         ("Line ID: @lotustouch22\nWeChat: @lotustouch22", []),
         ("(the LINE id starlight_models too)", []),
+        # A site's menu, in any language, and the nationality before her hair colour.
+        ("Startseite › Berlin › Ladies\nAnmelden | Registrieren | Inserieren | Favoriten", []),
+        ("LV Companions Board\nBrowse | Verified | Touring | Post Ad | Login", []),
+        ("Hi gents, I'm Lexi, 25, petite Aussie blonde 💋 no agency", ["Lexi"]),
+        # "Morena" (brunette) is no surname.
+        ("Anunciar | Entrar\n\nBianca Morena 🔥 21 aninhos\nOi amor, sou a Bianca", ["Bianca"]),
+        # Another messenger's ID; a mail's headers.
+        ("Seller: Kali_Labs · Rep +214\nContact: Tox C438E0CCF157C6922AC3D2983", ["Kali_Labs"]),
+        ('From: "Hacker" <h4ck3r@yandex.com>\nSubject: Your device has been hacked\n'
+         "Message-ID: <9102283196.WUen9Xd3@mail.bulk-relay7.net>\n", []),
     ],
-)
+)  # fmt: skip
 def test_author_lines_exports_titles_and_what_is_nobodys(text: str, expected: list[str]) -> None:
     assert [m.value for m in find(text, ExtractOptions())] == expected
 
