@@ -3,8 +3,9 @@
 Four sources, most trusted first: names the site's selectors pulled out of the page
 (``ExtractOptions.structured_aliases``), names right after cue phrases (spaCy Matcher
 on windows around cues; works with no downloaded model), chat speakers, post
-signatures, vendor tables and lists read off the layout, and, only when
-``ExtractOptions.spacy_model`` names an installed package, a pretrained NER model.
+signatures, vendor tables and lists read off the layout, the user columns of SQL
+dumps, and, only when ``ExtractOptions.spacy_model`` names an installed package, a
+pretrained NER model.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from extractors.aliases.handles import find_handle_shapes
 from extractors.aliases.known_names import find_known_names
 from extractors.aliases.listings import find_listing_aliases
 from extractors.aliases.ner import ModelNotInstalledError, find_entities, require_model
+from extractors.aliases.sql_dumps import find_sql_users
 from extractors.aliases.structured import find_structured
 from extractors.aliases.transcript import find_layout_aliases
 from extractors.base import ExtractOptions, Family, Match
@@ -39,6 +41,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_handle_shapes(text),
         find_ad_names(text),
         find_known_names(text),
+        find_sql_users(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))
