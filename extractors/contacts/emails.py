@@ -67,11 +67,13 @@ _AT_SIGN = re.compile(
 )
 _AT_BRACKETED = re.compile(rb"[\[({<] ?(?:at|@|arroba) ?[\])}>]")
 # Spanish and Portuguese write the at-sign's name ("lola(arroba)gmail(punto)com").
-_WORD_AROBASE = re.compile(rb" arobase ")
+_WORD_AROBASE = re.compile(rb" (?:arobase|arroba) ")  # "lina arobase gmail", "X ARROBA y"
 # Russian and Ukrainian call the at-sign "собака" (dog) and write the dot "точка" or
 # "крапка" ("praca.warszawa24 собака gmail крапка com"). The skeleton shows them as
 # "?", so they are looked for on the text, only when the word is there.
-_WORD_SOBAKA = re.compile(" (?:собака|собачка) ", re.IGNORECASE)
+# Polish calls it "małpa" (monkey), in brackets or not ("biuro (małpa) wp.pl").
+_WORD_SOBAKA = re.compile(" (?:собака|собачка|małpa) ", re.IGNORECASE)
+_BRACKETED_SOBAKA = re.compile(r"[(\[](?:собака|małpa)[)\]]", re.IGNORECASE)
 _WRITTEN_ARROBA = re.compile(rb"arroba(?:(?<=[\[({<]arroba)|(?<=[\[({<] arroba))")
 # Where a written "at" can stand: after an opening bracket ("[at]", "( at )") or as the
 # word " at ". The scans open with the literal "at" / "@", which the regex engine skips
@@ -91,8 +93,8 @@ _LOOKALIKE_ATS = "\uff20\ufe6b"
 _LOOKALIKE_DOTS = "\uff0e\u3002\uff61\ufe52"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
 _DOT = (
-    rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot|punto|ponto|punkt)|\.)\s*[\])}}>]\s*"
-    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period|point|POINT|punto|ponto|punkt|(?i:точка|крапка))\s+"
+    rf"(?:[.{_LOOKALIKE_DOTS}]|\s*[\[({{<]\s*(?:(?i:dot|punto|ponto|punkt|point)|\.)\s*[\])}}>]\s*"
+    r"|\s+(?:dot|DOT|Dot|period|PERIOD|Period|point|POINT|(?i:punto|ponto|punkt|точка|крапка))\s+"
     r"|\s+\.\s+)"
 )
 _DOMAIN = re.compile(rf"{_LABEL}(?:{_DOT}{_LABEL}){{1,8}}")
@@ -177,10 +179,15 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     if b"arroba" in low:
         at_places = sorted(at_places + [m.start() for m in _WRITTEN_ARROBA.finditer(low)])
     # French writes the at-sign's name as a word ("lina arobase gmail point com").
-    arobases = [m.start() for m in _WORD_AROBASE.finditer(low)] if b"arobase" in low else []
-    if "обак" in text or "ОБАК" in text:
+    named_at = b"arobase" in low or b"arroba" in low
+    arobases = [m.start() for m in _WORD_AROBASE.finditer(low)] if named_at else []
+    if "обак" in text or "ОБАК" in text or "ałp" in text or "AŁP" in text:
         arobases += [m.start() for m in _WORD_SOBAKA.finditer(text)]
-    if not has_sign and not at_places and not arobases:
+        tokens += [
+            _widen(text, m.start(), m.end(), AtStyle.SYMBOL)
+            for m in _BRACKETED_SOBAKA.finditer(text)
+        ]
+    if not has_sign and not tokens and not at_places and not arobases:
         return []  # most pages
     if has_sign:
         at_places = sorted(at_places + [m.start() for m in _SIGN_AFTER_OPENER.finditer(low)])

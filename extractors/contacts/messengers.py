@@ -161,6 +161,7 @@ _NOT_HANDLES = _words(
     number numbers call calls video voice desktop android iphone download install
     notifications usuario utilisateur benutzer nick nombre anymore anyway either
     recruiting scamming selling posting spamming is was are were dead down banned gone
+    anyone anybody someone somebody everyone everybody nobody
     """
 )
 

@@ -34,7 +34,7 @@ _KEY_CUE = re.compile(rb"key(?P<id>[ -]?id)?")
 _OTHER_KEYS = re.compile(rb"(?:" + "|".join(OTHER_KEYS).encode() + rb")\W*$")
 _CUE_BEFORE_MAX = 80  # "Fingerprint: <fpr>", "PGP key (fingerprint 0x<fpr>)"
 _CUE_AFTER_MAX = 30  # "<fpr> (PGP)"
-_TIGHT = re.compile(r"[\s:=#\-]*")
+_TIGHT = re.compile(r"[\s:=#\-(]*")  # "my key (B0 65 64 ...)" too
 _IN_A_PATH = re.compile(r"[-_.][A-Za-z0-9]")
 _OTHER_HASHES = re.compile(
     r"(?i)\b(?:commit|sha-?1|sha-?256|sha|md5|hash|checksum|digest|revision|rev|tree|blob|merge)\b"

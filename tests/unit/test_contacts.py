@@ -303,6 +303,7 @@ class TestTelegram:
             "telegraphy_history was invented",
             "坐飞机去曼谷 dark_vendor",  # "by aeroplane to Bangkok": no "@"
             "telegram é muito bom",
+            "(no Wickr, no Telegram — anyone using my name on Telegram is a scammer!",
         ],
     )
     def test_what_other_languages_cues_do_not_take(self, text: str) -> None:

@@ -230,6 +230,24 @@ def test_the_at_sign_and_the_dot_named_in_russian_and_ukrainian(text: str, value
     assert match.raw.startswith(value.split("@")[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("valentina.madrid99 ARROBA hotmail PUNTO es", "valentina.madrid99@hotmail.es"),
+        ("CV ze zdjęciem: biuro.praca.de (małpa) wp.pl", "biuro.praca.de@wp.pl"),
+        ("Mail : chloe.massage75 [at] laposte [point] net", "chloe.massage75@laposte.net"),
+    ],
+)
+def test_the_at_sign_named_in_capitals_in_polish_and_a_bracketed_point(
+    text: str, value: str
+) -> None:
+    assert _found_one(text, kinds.EMAIL).value == value
+
+
+def test_the_word_for_monkey_in_prose_is_no_address() -> None:
+    assert _found("małpa (małpa) zoo, małpa w zoo.pl") == []
+
+
 def test_the_word_for_dog_in_prose_is_no_address() -> None:
     assert _found("моя собака gmail не знает, а собака лает") == []
     assert _found("у Олі є собака Рекс крапка") == []

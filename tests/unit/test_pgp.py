@@ -201,6 +201,7 @@ class TestWrittenFingerprints:
             "PGP: " + ":".join(FPR[i : i + 4] for i in range(0, 40, 4)),
             "fingerprint " + " ".join(FPR[i : i + 2] for i in range(0, 40, 2)).lower(),
             f"su PGP, huella: {FPR[:20]} {FPR[20:]}",  # two halves
+            "Our key (" + " ".join(FPR[i : i + 2] for i in range(0, 40, 2)) + ") is signed",
             f"PGP fingerprint: {FPR[:20]}  {FPR[20:]}\n",
         ],
     )
