@@ -218,7 +218,7 @@ GENERIC = words(
     morena morenita loira loirinha ruiva mulata rubia pelirroja novinha gordinha
     browse anmelden registrieren inserieren favoriten startseite entrar ajuda anunciar
     accedi cerca registrarse normas inicio ayuda connexion inscription accueil aide
-    subject message-id reply-to in-reply-to received
+    subject message-id reply-to in-reply-to received posted companions
     voip mysql mariadb postgresql sqlite linux localhost database x86_64 amd64 aarch64
     """
 )

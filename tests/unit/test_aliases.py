@@ -722,6 +722,8 @@ def test_senders_of_a_telegram_desktop_text_export() -> None:
         ("Hi gents, I'm Lexi, 25, petite Aussie blonde 💋 no agency", ["Lexi"]),
         # "Morena" (brunette) is no surname.
         ("Anunciar | Entrar\n\nBianca Morena 🔥 21 aninhos\nOi amor, sou a Bianca", ["Bianca"]),
+        ("HOUSTON ESCORTS » Women for Men\nPosted: Mar 11 2024 | Ad #27731204 |", []),
+        ("DUBAI VIP COMPANIONS | Marina · JBR · Downtown", []),
         # Another messenger's ID; a mail's headers.
         ("Seller: Kali_Labs · Rep +214\nContact: Tox C438E0CCF157C6922AC3D2983", ["Kali_Labs"]),
         ('From: "Hacker" <h4ck3r@yandex.com>\nSubject: Your device has been hacked\n'
