@@ -72,8 +72,8 @@ _WORD_AROBASE = re.compile(rb" (?:arobase|arroba) ")  # "lina arobase gmail", "X
 # "крапка" ("praca.warszawa24 собака gmail крапка com"). The skeleton shows them as
 # "?", so they are looked for on the text, only when the word is there.
 # Polish calls it "małpa" (monkey), in brackets or not ("biuro (małpa) wp.pl").
-_WORD_SOBAKA = re.compile(" (?:собака|собачка|małpa) ", re.IGNORECASE)
-_BRACKETED_SOBAKA = re.compile(r"[(\[](?:собака|małpa)[)\]]", re.IGNORECASE)
+_WORD_NAMED_AT = re.compile(" (?:собака|собачка|małpa) ", re.IGNORECASE)
+_BRACKETED_NAMED_AT = re.compile(r"[(\[](?:собака|małpa)[)\]]", re.IGNORECASE)
 _WRITTEN_ARROBA = re.compile(rb"arroba(?:(?<=[\[({<]arroba)|(?<=[\[({<] arroba))")
 # Where a written "at" can stand: after an opening bracket ("[at]", "( at )") or as the
 # word " at ". The scans open with the literal "at" / "@", which the regex engine skips
@@ -179,15 +179,17 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     if b"arroba" in low:
         at_places = sorted(at_places + [m.start() for m in _WRITTEN_ARROBA.finditer(low)])
     # French writes the at-sign's name as a word ("lina arobase gmail point com").
-    named_at = b"arobase" in low or b"arroba" in low
-    arobases = [m.start() for m in _WORD_AROBASE.finditer(low)] if named_at else []
+    # Spans of the at-sign's name written as a word: " arobase ", " собака ".
+    named: list[tuple[int, int]] = []
+    if b"arobase" in low or b"arroba" in low:
+        named = [m.span() for m in _WORD_AROBASE.finditer(low)]
     if "обак" in text or "ОБАК" in text or "ałp" in text or "AŁP" in text:
-        arobases += [m.start() for m in _WORD_SOBAKA.finditer(text)]
+        named += [m.span() for m in _WORD_NAMED_AT.finditer(text)]
         tokens += [
             _widen(text, m.start(), m.end(), AtStyle.SYMBOL)
-            for m in _BRACKETED_SOBAKA.finditer(text)
+            for m in _BRACKETED_NAMED_AT.finditer(text)
         ]
-    if not has_sign and not tokens and not at_places and not arobases:
+    if not has_sign and not tokens and not at_places and not named:
         return []  # most pages
     if has_sign:
         at_places = sorted(at_places + [m.start() for m in _SIGN_AFTER_OPENER.finditer(low)])
@@ -202,9 +204,8 @@ def _at_tokens(text: str, low: bytes) -> list[_At]:
     for pos in words:
         style = AtStyle.WORD_UPPER if text[pos + 1 : pos + 3] == "AT" else AtStyle.WORD
         tokens.append(_widen(text, pos, pos + 4, style))
-    for pos in arobases:
-        word_end = text.index(" ", pos + 1) + 1  # " arobase ", " собака "
-        tokens.append(_widen(text, pos, word_end, AtStyle.WORD))
+    for start, end in named:
+        tokens.append(_widen(text, start, end, AtStyle.WORD))
     # "@handle", "a @ ", "@@@": ruled out here, before any regex runs on them.
     return sorted((t for t in tokens if _word_on_both_sides(text, t)), key=lambda t: t.start)
 
