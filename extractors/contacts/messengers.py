@@ -96,12 +96,12 @@ _TELEGRAM_CUE_AFTER = re.compile(
 # their letters at all.
 _CYRILLIC_CUE = re.compile(r"(?i)(?<![^\W\d_])(?:телеграмм?|телега|тг)(?![^\W\d_])")
 _CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
-# Chinese boards call the app "电报" (telegram) or, after its logo, "飞机" / "纸飞机"
-# (aeroplane, paper plane): "联系 飞机：@along_usdt888". "纸飞机" ends in "飞机".
-_CHINESE_NAMES = ("电报", "飞机")
-# The paper plane is Telegram's logo, and ads write it for the app ("✈️ @x"); it
-# announces a handle only when an "@" says so.
-_PAPER_PLANE = "\u2708"
+# Other names of the app, each with whether only an "@" after it makes it a cue.
+# Chinese boards call it "电报" (telegram) or, after its logo, "飞机" / "纸飞机"
+# (aeroplane, paper plane): "联系 飞机：@along_usdt888"; "纸飞机" ends in "飞机", and
+# "飞机" is everyday Chinese too. The paper plane itself is the logo, and ads write it
+# for the app ("✈️ @x").
+_OTHER_SCRIPT_NAMES = (("电报", False), ("飞机", True), ("\u2708", True))
 # A page that is Telegram's: it says so, links t.me, ends posts with the app's view
 # counter, or shows a channel's subscriber or member count beside the app's name, a
 # cued handle or a bot.
@@ -286,20 +286,16 @@ def _after_telegram_cue(text: str, end: int, needs_at: bool = False) -> Iterator
 
 
 def _other_script_cues(text: str) -> Iterator[Match]:
-    """Cues the ASCII skeleton shows as "?": Cyrillic names of the app, the paper plane."""
+    """Cues the ASCII skeleton shows as "?": Cyrillic and Chinese names of the app, the
+    paper plane."""
     if any(letters in text for letters in _CYRILLIC_CUE_LETTERS):
         for cue in _CYRILLIC_CUE.finditer(text):
             yield from _after_telegram_cue(text, cue.end())
-    for name in _CHINESE_NAMES:
+    for name, needs_at in _OTHER_SCRIPT_NAMES:
         cue = text.find(name)
         while cue != -1:
-            # "飞机" (aeroplane) is everyday Chinese too: only an "@" makes it a cue.
-            yield from _after_telegram_cue(text, cue + len(name), needs_at=name != "电报")
+            yield from _after_telegram_cue(text, cue + len(name), needs_at=needs_at)
             cue = text.find(name, cue + len(name))
-    plane = text.find(_PAPER_PLANE)
-    while plane != -1:
-        yield from _after_telegram_cue(text, plane + 1, needs_at=True)
-        plane = text.find(_PAPER_PLANE, plane + 1)
 
 
 def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
