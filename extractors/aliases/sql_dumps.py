@@ -52,11 +52,14 @@ _MOST_ROWS = 100_000
 def find_sql_users(text: str) -> Iterator[Candidate]:
     if "INSERT" not in text and "insert" not in text:
         return  # most pages
-    tables = _tables(text)
+    # The definitions are read only for an INSERT that does not list its columns: "insert"
+    # is an English word, and most pages holding it hold no SQL.
+    tables: dict[str, list[str]] | None = None
     for insert in _INSERT.finditer(text):
         if insert["columns"] is not None:
             columns = [c.strip(' \t`"[]').lower() for c in insert["columns"].split(",")]
         else:
+            tables = _tables(text) if tables is None else tables
             columns = tables.get(insert[1].lower(), [])
         wanted = [i for i, column in enumerate(columns) if column in _PERSON_COLUMNS]
         if wanted:
