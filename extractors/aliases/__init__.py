@@ -21,6 +21,7 @@ from extractors.aliases.handles import find_handle_shapes
 from extractors.aliases.known_names import find_known_names
 from extractors.aliases.listings import find_listing_aliases
 from extractors.aliases.ner import ModelNotInstalledError, find_entities, require_model
+from extractors.aliases.rosters import find_roster_names
 from extractors.aliases.sql_dumps import find_sql_users
 from extractors.aliases.structured import find_structured
 from extractors.aliases.transcript import find_layout_aliases
@@ -38,6 +39,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_candidates(text),
         find_layout_aliases(text),
         find_listing_aliases(text),
+        find_roster_names(text),
         find_handle_shapes(text),
         find_ad_names(text),
         find_known_names(text),
