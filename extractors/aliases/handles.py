@@ -75,6 +75,7 @@ _FIELD_WORDS = words(
     id ids no num qty url uri usd eur gbp btc xmr eth ltc amount total count sum price
     payout fee fees type status code key value hash addr address name names email phone
     user username login pass password first last created updated date time ts txid tx
+    display screen stage working full real nick nickname
     """
 )
 # What a field name ends with: an identifier, a count, a unit of time or size.

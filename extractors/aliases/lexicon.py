@@ -116,7 +116,7 @@ PLACES = words(
     london manchester birmingham paris berlin munich hamburg frankfurt amsterdam rotterdam
     madrid barcelona rome milan vienna prague warsaw moscow москва petersburg kyiv kiev
     bangkok pattaya manila cebu lagos abuja dubai tokyo osaka kyoto seoul busan sydney
-    melbourne toronto montreal
+    melbourne toronto montreal oman qatar kuwait bahrain saudi arabia uae emirates lebanon
     vancouver miami orlando tampa houston dallas austin atlanta chicago detroit boston
     richmond burnaby surrey markham brampton mississauga calgary edmonton ottawa winnipeg
     vegas las denver phoenix seattle portland brooklyn bronx queens manhattan york nyc
@@ -231,6 +231,9 @@ FOREIGN_STOP_WORDS = frozenset(
 )
 
 NOT_ALIASES = ORGANISATIONS | PRODUCTS | PLACES | TIME_WORDS | GENERIC | STOP_WORDS
+# Shouted, a Russian stop word is no name either ("бот и оператор — ТОЛЬКО указанные"):
+# Russian given names are no stop words, unlike Spanish "Mia".
+_RUSSIAN_STOP_WORDS = frozenset(word.lower() for word in RUSSIAN_STOP_WORDS)
 
 MIN_LENGTH = 3
 MAX_LENGTH = 32
@@ -254,7 +257,11 @@ _DIGIT = re.compile(r"\d")
 def is_not_alias_word(word: str) -> bool:
     """True for a single word that is on one of the lists above."""
     lowered = word.lower()
-    return lowered in NOT_ALIASES or (word.islower() and lowered in FOREIGN_STOP_WORDS)
+    return (
+        lowered in NOT_ALIASES
+        or (word.islower() and lowered in FOREIGN_STOP_WORDS)
+        or (word.isupper() and lowered in _RUSSIAN_STOP_WORDS)
+    )
 
 
 def looks_like_other_identifier(value: str) -> bool:

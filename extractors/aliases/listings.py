@@ -37,6 +37,7 @@ _COLUMN_LABELS = frozenset(
     {
         "vendor", "vendors", "vendor name", "vendor_name", "seller", "sellers", "seller_name",
         "user", "username", "user_name", "alias", "nick", "nickname", "handle", "author",
+        "display_name", "screen_name", "stage_name", "working_name", "working name",
     }
 )  # fmt: skip
 # Columns of people's names ("name", "girl"): a product or a city has a name too, so
@@ -46,7 +47,7 @@ _NAME_COLUMN_LABELS = frozenset(
 )
 _COLUMN_LABEL_STEMS = (
     "vendor", "seller", "user", "alias", "nick", "handle", "author", "name", "girl", "model",
-    "nombre", "nome", "imię",
+    "nombre", "nome", "imię", "working", "display", "screen", "stage",
 )  # fmt: skip
 _LABELS = "|".join(_COLUMN_LABEL_STEMS)
 _LINE_OPENING_LABEL = re.compile(rf"\n[ \t]*(?:{_LABELS})", re.IGNORECASE)

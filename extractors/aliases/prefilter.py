@@ -72,6 +72,7 @@ _PHRASES = (
         ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"
     ),
     _Phrase(("ответ", "сообщение"), rf"{_WORD}[ \t]+от(?:[ \t]+пользователя)?\b"),
+    _Phrase(("logged", "signed"), rf"{_WORD}[ \t]+in[ \t]+as\b"),
     _Phrase(tuple(BY_VERBS), rf"{_WORD}(?:[ \t]+#\d+)?[ \t]+by\b"),
     _Phrase(tuple(OTHER_LANGUAGES_BY_VERBS), rf"{_WORD}[ \t]+(?:{'|'.join(OTHER_LANGUAGES_BY)})\b"),
     _Phrase(("u/",), r"(?<![\w/-])/?u/(?=\w)"),

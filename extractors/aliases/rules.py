@@ -48,6 +48,9 @@ FIELD_LABELS = [
     "admin", "moderator", "mod",
     "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
     "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
+    # A dispute's or an order's parties: "Покупатель: X   Оператор: Y", "Buyer: x".
+    "buyer", "customer", "operator", "comprador", "compradora", "käufer", "покупатель",
+    "оператор", "клиент",
 ]  # fmt: skip
 # "posted by X", "comment by X": a post's author.
 BY_VERBS = [
@@ -99,7 +102,12 @@ SIGN_OFFS = [
 # Titles before a name: "Madam Blessing", "Pani Ewa", "Sra. Rocío", "Agent Wanjiru".
 # The madams and "mamas" of trafficking rings are known by title and name together;
 # the others are courtesy titles, and the name alone is the alias.
-TITLES_KEPT = ["madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy", "mistress"]
+# So are the "uncles" and "aunts" of recruiters' chats ("WhatsApp Uncle Mike", "falar
+# com Tia Bia").
+TITLES_KEPT = [
+    "madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy", "mistress", "uncle",
+    "tia", "tía", "tio", "tío",
+]  # fmt: skip
 TITLES_DROPPED = [
     "agent", "sra", "srta", "señora", "senora", "señorita", "senorita", "signora", "dona",
     "pani", "frau", "herr", "mme", "mlle", "mamasan", "mamasang", "chị", "anh", "miss",
@@ -114,6 +122,9 @@ BRACKETED_ROLES = [
     # Other languages' boards: "Schattenmann (Mitglied · 87 Beiträge)", "(Neuling)".
     "mitglied", "stammgast", "neuling", "benutzer", "membre", "utilisateur", "miembro",
     "membro", "novato", "utente", "uzytkownik",
+    # A recruiting ring's roles: "Katia (coordinadora)", "Mike (driver)".
+    "coordinator", "coordinadora", "coordinador", "coordenadora", "manager", "recruiter",
+    "booker", "driver",
 ]  # fmt: skip
 # Whose name it is: "my name is", "her name was", "mi nombre es".
 NAME_OWNERS = ["my", "mein", "mi", "her", "his", "their"]
@@ -138,6 +149,14 @@ RULES: tuple[CueRule, ...] = (
                 _CANDIDATE,
             ),
             ({"LOWER": "quote"}, {"LOWER": "from"}, _OPTIONAL_COLON, _CANDIDATE),
+            # A site's account bar: "Logged in as sp00kyb0i | Logout".
+            (
+                {"LOWER": {"IN": ["logged", "signed"]}},
+                {"LOWER": "in"},
+                {"LOWER": "as"},
+                _OPTIONAL_COLON,
+                _CANDIDATE,
+            ),
             (
                 {"LOWER": {"IN": ["reply", "comment", "message", "answer", "response"]}},
                 {"LOWER": "from"},

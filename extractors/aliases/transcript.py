@@ -91,14 +91,16 @@ _POST_DATE = (
 )
 # The post's number ("#4" before the author, "· #62" after the date) or a "by" opening
 # the line ("von Schwarzwaldkind » Mi 12. Jun 2024") tells a post's header from any
-# other name and date on one line ("Paddington · 12 Mar 2024").
+# other name and date on one line ("Paddington · 12 Mar 2024"); so does a time of day
+# that ends the line after the date ("Барон_Самеди · 04.03.2024 22:15"): a dateline has
+# no minutes.
 _POST_HEADER = LinePattern.compile(
     rf"[ \t]*+(?:(?P<number>#\d{{1,6}}[ \t]+)|(?P<by>(?i:by|von|por|par|da|от)[ \t]+))?"
     # The name read possessively, its last character checked after: on a line of prose
     # the first word is read once, not again at every length.
     r"(?P<name>[^\W_][\w.\-']{0,30}+(?<=[^\W_]))"
     rf"(?:[ \t]+(?:[·»|•—–-]|on)[ \t]+|(?(number)[ \t]{{2,}}|(?!))){_POST_DATE}"
-    r"(?(number)|(?(by)|[^\n#]{0,30}#\d))"
+    r"(?(number)|(?(by)|(?:[^\n#]{0,30}#\d|,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$)))"
 )
 # A post's author line: the name, then the author's rank, post count or join date.
 #   Baron  ● Проверенный  |  Сообщений: 1 204      darkpanda | Posts: 341 | Joined 2021
@@ -107,6 +109,12 @@ _AUTHOR_LINE = LinePattern.compile(
     r"[^\n]{0,60}?(?<![^\W\d_])(?i:posts?|messages|beiträge|mensajes|messaggi|posty|postów"
     r"|wiadomości|сообщений|сообщения|повідомлень|reputation|rep|joined|registered"
     r"|регистрация|inscrit|registriert)(?![^\W\d_])[ \t]*[:=]?[ \t]*\d"
+)
+# Telegram Desktop's JSON export names each message's sender beside the sender's id:
+# "from": "VovaExchange", "from_id": "user5811024477". The id makes it the app's export,
+# not any JSON with a "from" field (a mail's is an address).
+_JSON_EXPORT_SENDER = re.compile(
+    r'"from": ?"(?P<name>[^"\\\n]{1,64})", ?"from_id": ?"(?:user|channel)\d'
 )
 _CLOSING = re.compile(
     rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE
@@ -121,6 +129,9 @@ def find_layout_aliases(text: str) -> Iterator[Candidate]:
             yield from _candidate(header, "name", POST_HEADER_CONFIDENCE, "post_header")
     for author in _AUTHOR_LINE.finditer(text):
         yield from _candidate(author, "name", POST_HEADER_CONFIDENCE, "post_author")
+    if '"from_id"' in text:
+        for sender in _JSON_EXPORT_SENDER.finditer(text):
+            yield from _candidate(sender, "name", LOGGED_SPEAKER_CONFIDENCE, "export_sender")
 
 
 def _speakers(text: str) -> Iterator[Candidate]:

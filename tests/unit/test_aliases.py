@@ -739,3 +739,53 @@ def test_an_author_line_takes_linear_time() -> None:
         return "darkpanda | Posts: 3 |\n" * (size // 23)
 
     assert growth_ratio(lambda text: list(find(text, ExtractOptions())), make, 20_000) < limit()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A CSV's column of working or display names.
+        (
+            "working_name,city,phone\nCandy,Madrid,0034678393483\nLola,Barcelona,0034788669054",
+            ["Candy", "Lola"],
+        ),
+        ("id,display_name,joined\n1,nightowl_77,2023\n2,Velvet,2024", ["nightowl_77", "Velvet"]),
+        # A site's account bar; a dispute's parties.
+        ("Wallet › Deposit        Logged in as sp00kyb0i | Logout", ["sp00kyb0i"]),
+        ("Покупатель: СеверныйВетер   Оператор: Оператор_Лёша", ["СеверныйВетер", "Оператор_Лёша"]),
+        ("Buyer: m4rtyr_x opened a dispute", ["m4rtyr_x"]),
+        # An "uncle" or "aunt" of a recruiting chat keeps the title; a role in brackets.
+        ("Nigeria office: WhatsApp Uncle Mike 0808 448 0472", ["Uncle Mike"]),
+        ("Falar com Tia Bia no zap: +351 911 273 377", ["Tia Bia"]),
+        ("o escribile directamente a Katia (coordinadora) por Telegram", ["Katia"]),
+        # A forum post's byline: the handle, the date and the time of day.
+        ("Барон_Самеди · 04.03.2024 22:15\nВсё пришло", ["Барон_Самеди"]),
+        ("LaMarquesa — 13/01/2024 10:22\nGracias por el envío", ["LaMarquesa"]),
+        # Telegram Desktop's JSON export names each sender beside the sender's id.
+        (
+            '{"id": 1, "type": "message", "from": "VovaExchange", "from_id": "user5811024477",'
+            ' "text": "ok"}',
+            ["VovaExchange"],
+        ),
+    ],
+)
+def test_columns_labels_bylines_and_exports(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A place and a date with no time is a dateline, not a byline.
+        "Paddington · 12.03.2024\nThe market reopened",
+        # A mail's "from" is an address; a shouted Russian stop word is no name.
+        '{"from": "Mia Lopez <mia@example.net>", "subject": "hi"}',
+        "Наш бот и оператор — ТОЛЬКО указанные выше.",
+        # Countries of a recruitment ad's title.
+        "HOUSEMAIDS / NANNIES NEEDED — SAUDI ARABIA & OMAN 🇸🇦🇴🇲",
+        # The "from" of a JSON that is no Telegram export.
+        '{"from": "Warehouse", "to": "Shop"}',
+    ],
+)
+def test_no_alias_in_bylines_exports_and_titles(text: str) -> None:
+    assert values(text) == []
