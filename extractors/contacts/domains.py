@@ -177,3 +177,15 @@ def is_real_tld(tld: str) -> bool:
 
 def is_known_provider(domain: str) -> bool:
     return domain.lower() in KNOWN_MAIL_PROVIDERS
+
+
+# Reserved for documentation by RFC 2606 and RFC 6761: no mailbox exists there, so an
+# address at one is a placeholder ("yourname@example.com", "john.doe@example.org").
+# email_validator refuses the other special-use names (.test, .invalid, .localhost).
+_DOCUMENTATION_DOMAINS = frozenset({"example.com", "example.net", "example.org", "example"})
+_DOCUMENTATION_SUFFIXES = tuple("." + name for name in _DOCUMENTATION_DOMAINS)
+
+
+def is_documentation_domain(domain: str) -> bool:
+    lowered = domain.lower()
+    return lowered in _DOCUMENTATION_DOMAINS or lowered.endswith(_DOCUMENTATION_SUFFIXES)

@@ -24,7 +24,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from extractors import kinds
 from extractors.base import Match
-from extractors.contacts.domains import is_known_provider, is_real_tld
+from extractors.contacts.domains import is_documentation_domain, is_known_provider, is_real_tld
 from extractors.contacts.onions import is_v3_label
 from extractors.contacts.plain_address import is_plain_valid
 
@@ -339,6 +339,8 @@ def _plausible(local: str, domain: str, style: AtStyle, dots_written_out: bool) 
 
 def _validated(local: str, labels: list[str]) -> str | None:
     """The normalised address, or None when it is not a valid one."""
+    if is_documentation_domain(".".join(labels)):
+        return None
     if labels[-1].lower() == "onion":
         # email_validator refuses special-use domains; an onion mail host counts
         # when its label is a real v3 address and the local part is valid.

@@ -109,6 +109,8 @@ _TELEGRAM_PAGE = re.compile(
     rb"telegram (?:channel|group|chat|desktop)|t\.me/|telegram\.me/|"
     # "@Shop (channel)": a pinned post naming the shop's channel and its bots.
     rb"@[a-z][a-z0-9_]{3,30}[ \t]*\(channel\)"
+    # Telegram Desktop's JSON export: each message's sender id.
+    rb'|"from_id": ?"(?:user|channel)\d'
 )
 _SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
 # A channel post as copied from the app ends with its view counter: "👁 1.2K  edited".
@@ -134,9 +136,17 @@ _PLATFORM_REACH = 24
 _CHANNEL_WORDS = re.compile(
     r"(?i:official channel|canal oficial|canal officiel|canale ufficiale|наш канал|канал)"
 )
+# A label opens its line, or follows another field on it ("Shop bot: @x · Support: @y").
 _FIELD_LABEL_BEFORE = re.compile(
-    r"(?:^|\n)[ \t]*(?!(?i:re|reply|replying|quote|quoting|to|cc|from|by|posted|author|user)\b)"
+    r"(?:^|\n|[·•|][ \t])[ \t]*"
+    r"(?!(?i:re|reply|replying|quote|quoting|to|cc|from|by|posted|author|user)\b)"
     r"[^\W\d_][^:\n@]{0,40}:[ \t]*$"
+)
+# The shop's staff, named by role in prose ("писал оператору @GV_Operator_24"): on a
+# shop's page, they are reached on Telegram.
+_STAFF_BEFORE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:operator|support|manager|admin|оператор[ауе]?|менеджер[ауе]?"
+    r"|админ[ауе]?|поддержк[аеиу]))[ \t]*:?[ \t]*$"
 )
 _BOT_USERNAME = re.compile(r"(?:_(?i:bot)|(?<=[a-z0-9])Bot)$")
 _HANDLE_AFTER_AT = re.compile(rf"@({TELEGRAM_USER}){_USER_END}")
@@ -250,7 +260,13 @@ def _telegram_cued(text: str, low: bytes) -> Iterator[Match]:
             if (
                 (
                     telegram_page
-                    or (shop_page and _FIELD_LABEL_BEFORE.search(text, max(0, pos - 48), pos))
+                    or (
+                        shop_page
+                        and (
+                            _FIELD_LABEL_BEFORE.search(text, max(0, pos - 48), pos)
+                            or _STAFF_BEFORE.search(text, max(0, pos - 24), pos)
+                        )
+                    )
                 )
                 and handle.group(1).lower() not in _NOT_HANDLES
                 and not _other_platform_before(low, pos)

@@ -637,6 +637,12 @@ def test_time_grows_linearly(name: str) -> None:
         # A forum reply to a user is no contact field.
         ("Thread about @shop_bot scams\nReply to: @DrKush thanks", ["shop_bot"]),
         ("Thread about @shop_bot scams\n@DrKush: thanks", ["shop_bot"]),
+        # A second field on the line; the shop's staff named by role in prose.
+        ("Shop bot: @rockstar_shop_bot · Support: @RS_Support_Main",
+         ["rockstar_shop_bot", "rs_support_main"]),
+        ("Бот @gorny_vozduh_bot работает.\nПо проблемам писал оператору @GV_Operator_24",
+         ["gorny_vozduh_bot", "gv_operator_24"]),
+        ("Bot @gorny_vozduh_bot works.\nThanks @GV_Operator_24 for the tip", ["gorny_vozduh_bot"]),
     ],
 )  # fmt: skip
 def test_contact_fields_of_a_page_naming_its_bot_or_channel(text: str, handles: list[str]) -> None:
@@ -655,3 +661,29 @@ def test_an_email_in_fullwidth_letters() -> None:
 )
 def test_words_after_a_messenger_cue_are_no_handles(text: str) -> None:
     assert [m for m in _matches(text) if m.kind in (kinds.TELEGRAM, kinds.WICKR)] == []
+
+
+def test_mentions_of_a_telegram_json_export_are_telegram_handles() -> None:
+    text = (
+        '{"id": 88120, "type": "message", "from": "VovaExchange", "from_id": "user5811024477",\n'
+        ' "text": ["Pishite v ls ", {"type": "mention", "text": "@vova_exchange_p2p"}, ""]}'
+    )
+    assert _of_kind(text, kinds.TELEGRAM) == ["vova_exchange_p2p"]
+    assert _of_kind('{"user": "@vova_exchange_p2p", "id": 3}', kinds.TELEGRAM) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XMPP:    yourname@example.com  (use a server that isn't run by your market)",
+        "placeholders like john.doe@example.org get scraped",
+        "their template: your.name@mail.example.net (ignore)",
+    ],
+)
+def test_addresses_at_documentation_domains_are_placeholders(text: str) -> None:
+    assert [m for m in _matches(text) if m.kind in (kinds.EMAIL, kinds.JABBER)] == []
+
+
+def test_an_address_at_a_real_domain_beside_a_placeholder_is_kept() -> None:
+    text = "not yourname@example.com but write to kiki.ops@proton.me"
+    assert _of_kind(text, kinds.EMAIL) == ["kiki.ops@proton.me"]
