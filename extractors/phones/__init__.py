@@ -197,7 +197,17 @@ def _national_elsewhere(run: list[Group]) -> bool:
     if length < 9:
         return False
     trunk = any(group.digits[0] == "0" and group.digits[1:2] != "0" for group in run)
-    return trunk or length <= 11
+    if trunk or length <= 11:
+        return True
+    # Or a part of the run, after a word or a change of writing: "28 — έξι εννιά ..."
+    # is an age and a number spelled after it.
+    for before, after in itertools.pairwise(run):
+        length -= len(before.digits)
+        if length < 9:
+            return False
+        if length <= 11 and _opens_part_by_writing(before, after):
+            return True
+    return False
 
 
 def _in_regions_the_page_names(
@@ -227,8 +237,16 @@ def _in_regions_the_page_names(
 
 def _opens_part(text: str, before: Group, after: Group) -> bool:
     """Whether a run's group begins a part of its own: after a word, a line break or a
-    table's cell border."""
-    return after.word_before or after.newline_before or "|" in text[before.end : after.start]
+    table's cell border, or where the writing changes from digits to spelled ones."""
+    return _opens_part_by_writing(before, after) or "|" in text[before.end : after.start]
+
+
+def _opens_part_by_writing(before: Group, after: Group) -> bool:
+    return (
+        after.word_before
+        or after.newline_before
+        or (before.plain and not after.plain and not after.tight_before)
+    )
 
 
 def _group_start_at(group_starts: list[int], start: int) -> int:

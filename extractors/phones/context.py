@@ -78,7 +78,9 @@ _ID_CUE_WORDS = (
     "track|trk|usps|ups|fedex|dhl|parcel|shipment|waybill|txid|tx|post|thread|ticket|case|"
     "serial|lot|isbn|acct|account|block|pin|code|zips?|postal|postcode|vin|upc|ean|ad|"
     "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat|"
-    "anzeigen|bestell|bestellung|kunden|auftrags|rechnungs|artikel|complaint|claim"
+    "anzeigen|bestell|bestellung|kunden|auftrags|rechnungs|artikel|complaint|claim|"
+    # M-Pesa's merchant numbers: "Lipa na M-Pesa Till No. 5123456 · Paybill 247247".
+    r"till[ \t]no|paybill|acc"
 )
 # German writes "Nr." after the word, often joined: "Anzeigen-Nr.: 884302117".
 _ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})(?:[ \t-]?(?:nr|no)\b)?[\s#№:.\-=]*$")
@@ -190,7 +192,44 @@ def blocked_groups(text: str, groups: list[Group], shapes: NonPhoneShapes | None
         in_span = span is not None and span[0] < group.end
         if in_span or (len(group.digits) <= _QUANTITY_MAX_DIGITS and _is_quantity(text, group)):
             blocked.add(index)
+        elif _ends_thousands_before_unit(text, groups, index):
+            # "318 000 000 ₽": the amount's groups of three, back to its first.
+            blocked.add(index)
+            before = index - 1
+            while before >= 0 and _thousands_gap(text, groups[before], groups[before + 1]):
+                blocked.add(before)
+                if len(groups[before].digits) < 3:
+                    break
+                before -= 1
     return blocked
+
+
+# Between the groups of an amount written with thousands separators: one space (or a
+# no-break or thin space), a dot or an apostrophe, and three digits after it.
+_THOUSANDS_SEPARATORS = frozenset(" \u00a0\u202f\u2009.'’")
+
+
+def _ends_thousands_before_unit(text: str, groups: list[Group], index: int) -> bool:
+    """The group is the last "000" of an amount with its currency or unit after it;
+    a leading zero keeps _is_quantity from saying so ("1 500 000 ₽")."""
+    group = groups[index]
+    return (
+        len(group.digits) == 3
+        and group.plain
+        and index > 0
+        and _thousands_gap(text, groups[index - 1], group)
+        and _UNIT_AFTER.match(text, group.end) is not None
+    )
+
+
+def _thousands_gap(text: str, before: Group, after: Group) -> bool:
+    return (
+        after.start - before.end == 1
+        and text[before.end] in _THOUSANDS_SEPARATORS
+        and len(after.digits) == 3
+        and before.plain
+        and len(before.digits) <= 3
+    )
 
 
 def _is_quantity(text: str, group: Group) -> bool:

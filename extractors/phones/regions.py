@@ -241,12 +241,50 @@ def _script_regions(text: str, default_region: str) -> list[str]:
         letters[run.lastgroup or ""] += run.end() - run.start()
     if letters["kana"]:
         letters["han"] = 0  # Japanese writes kanji among its kana: a Japanese page
-    return [
+    found = [
         region
         for script, count in letters.most_common()
         if count >= _SCRIPT_LETTERS.get(script, _FEW_LETTERS)
         for region in _SCRIPT_REGIONS[script]
         if region != default_region
+    ]
+    return found + [region for region in _language_regions(text) if region != default_region]
+
+
+# Letters only one language (or a few of one region) writes: a Turkish ad that names
+# only its district ("ŞİŞLİ - MECİDİYEKÖY ... 0539 624 98 38") is from Turkey, a Czech
+# one from Czechia. Letters many languages share (č, š, ñ, ä) say nothing.
+_LANGUAGE_LETTERS = {
+    "ıİğĞ": ("TR", "AZ"),
+    "řŘůŮěĚ": ("CZ",),
+    "ľĽĺĹŕŔ": ("SK",),
+    "łŁżŻśŚźŹ": ("PL",),
+    "țȚșȘ": ("RO", "MD"),
+    "őŐűŰ": ("HU",),
+    "ơƠưƯđĐ": ("VN",),
+    "ãõÃÕ": ("BR", "PT"),
+    "øØæÆ": ("NO", "DK"),
+    "åÅ": ("SE", "NO", "DK", "FI"),
+    "ß": ("DE", "AT", "CH"),
+}
+_LANGUAGE_LETTER = re.compile("[" + "".join(_LANGUAGE_LETTERS) + "]")
+_REGIONS_OF_LETTER = {
+    letter: regions for letters, regions in _LANGUAGE_LETTERS.items() for letter in letters
+}
+# A name or a word quoted from another language has one or two.
+_FEWEST_LANGUAGE_LETTERS = 3
+
+
+def _language_regions(text: str) -> list[str]:
+    """Where the page's language is written, by its own letters, most letters first."""
+    counts: Counter[tuple[str, ...]] = Counter(
+        _REGIONS_OF_LETTER[letter] for letter in _LANGUAGE_LETTER.findall(text)
+    )
+    return [
+        region
+        for regions, count in counts.most_common()
+        if count >= _FEWEST_LANGUAGE_LETTERS
+        for region in regions
     ]
 
 
@@ -291,7 +329,9 @@ def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
     if counts[default_region]:
         return ()
     # Named once is enough here: the language has said already that the page is foreign.
-    return tuple(region for region, _ in counts.most_common())
+    # A page that names no country may still say where by its letters.
+    named = [region for region, _ in counts.most_common()]
+    return tuple(dict.fromkeys((*named, *_language_regions(text))))
 
 
 def region_counts(text: str) -> Counter[str]:

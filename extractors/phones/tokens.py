@@ -95,7 +95,7 @@ _FOREIGN_BY_LANGUAGE: dict[str, dict[str, str]] = {
     # With the comma-below letters, the older cedilla ones and plain ASCII.
     "ro": {
         "unu": "1", "trei": "3", "patru": "4", "cinci": "5", "șase": "6", "şase": "6",
-        "sase": "6", "șapte": "7", "şapte": "7", "sapte": "7", "nouă": "9", "noua": "9",
+        "sase": "6", "șapte": "7", "şapte": "7", "sapte": "7",
     },
     # "één" is one stressed; "een", also "a", is weak below.
     "nl": {
@@ -113,6 +113,51 @@ _FOREIGN_BY_LANGUAGE: dict[str, dict[str, str]] = {
     "id": {
         "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
         "enam": "6", "tujuh": "7", "delapan": "8", "lapan": "8", "sembilan": "9",
+    },
+    # Czech and Slovak, with and without their diacritics ("šest nula jedna ...").
+    "cs": {
+        "nula": "0", "jedna": "1", "dva": "2", "dvě": "2", "tři": "3", "tri": "3",
+        "čtyři": "4", "ctyri": "4", "štyri": "4", "pět": "5", "päť": "5", "šest": "6",
+        "sest": "6", "šesť": "6", "sedm": "7", "sedem": "7", "osm": "8", "osem": "8",
+        "devět": "9", "devet": "9", "deväť": "9",
+    },
+    # Serbian, Croatian and Bosnian in Latin letters; the words they share with Czech
+    # ("nula", "dva", "šest") point to all of their countries.
+    "sh": {
+        "jedan": "1", "četiri": "4", "cetiri": "4", "sedam": "7", "osam": "8",
+    },
+    # Bulgarian, Serbian and Macedonian in Cyrillic (Russian's "три" is shared).
+    "bg": {
+        "нула": "0", "едно": "1", "една": "1", "један": "1", "две": "2", "четири": "4",
+        "пет": "5", "шест": "6", "седем": "7", "седам": "7", "осем": "8", "осам": "8",
+        "девет": "9",
+    },
+    "tr": {
+        "sıfır": "0", "sifir": "0", "iki": "2", "üç": "3", "dört": "4", "beş": "5",
+        "altı": "6", "alti": "6", "yedi": "7", "sekiz": "8", "dokuz": "9",
+    },
+    # Greek, accented as written in lower case and bare as capitals write it ("ΕΞΙ").
+    "el": {
+        "μηδέν": "0", "μηδεν": "0", "δύο": "2", "δυο": "2", "τρία": "3", "τρια": "3",
+        "τέσσερα": "4", "τεσσερα": "4", "πέντε": "5", "πεντε": "5", "έξι": "6", "εξι": "6",
+        "επτά": "7", "επτα": "7", "εφτά": "7", "εφτα": "7", "οκτώ": "8", "οκτω": "8",
+        "οχτώ": "8", "οχτω": "8", "εννέα": "9", "εννεα": "9", "εννιά": "9", "εννια": "9",
+    },
+    # Vietnamese with its tones: without them the words are too many other words.
+    "vi": {
+        "không": "0", "bốn": "4", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9",
+    },
+    "sw": {
+        "sifuri": "0", "mbili": "2", "tatu": "3", "nne": "4", "tano": "5", "sita": "6",
+        "saba": "7", "nane": "8", "tisa": "9",
+    },
+    "tl": {
+        "sero": "0", "dalawa": "2", "tatlo": "3", "apat": "4", "anim": "6", "pito": "7",
+        "walo": "8", "siyam": "9",
+    },
+    "hu": {
+        "nulla": "0", "kettő": "2", "ketto": "2", "három": "3", "harom": "3", "négy": "4",
+        "negy": "4", "öt": "5", "hét": "7", "nyolc": "8", "kilenc": "9",
     },
     # With and without its diacritics.
     "pl": {
@@ -135,6 +180,15 @@ _LANGUAGE_REGIONS = {
     "pl": ("PL",),
     "id": ("ID", "MY"),
     "ru": ("RU", "UA", "BY", "KZ"),
+    "cs": ("CZ", "SK"),
+    "sh": ("RS", "HR", "BA", "ME"),
+    "bg": ("BG", "RS", "MK"),
+    "tr": ("TR",),
+    "el": ("GR", "CY"),
+    "vi": ("VN",),
+    "sw": ("KE", "TZ", "UG"),
+    "tl": ("PH",),
+    "hu": ("HU",),
 }
 _REGIONS_OF_WORD: dict[str, tuple[str, ...]] = {}
 for _language, _words in _FOREIGN_BY_LANGUAGE.items():
@@ -176,8 +230,30 @@ _FOREIGN_WEAK = {
     "doi": "2",
     "opt": "8",
     "een": "1",
-    # Indonesian five is also the capital of Peru.
+    # Indonesian and Tagalog five is also the capital of Peru.
     "lima": "5",
+    # Romanian nine is also "new": "cartela nouă" (the new SIM card).
+    "nouă": "9",
+    "noua": "9",
+    # Words of the languages above that are words too: Serbian "pet" (a pet), Turkish
+    # "bir" (a), "bes" and "dort" without their accents, Vietnamese "một" (a), "hai",
+    # "ba", "năm" (year), Swahili "moja" (Polish "my"), Tagalog "isa", Hungarian "egy"
+    # (a), "hat" and "het".
+    "pet": "5",
+    "bir": "1",
+    "bes": "5",
+    "dort": "4",
+    "một": "1",
+    "hai": "2",
+    "ba": "3",
+    "năm": "5",
+    "moja": "1",
+    "isa": "1",
+    "egy": "1",
+    "hat": "6",
+    "het": "7",
+    "ένα": "1",
+    "ενα": "1",
 }
 # A lone "B" among spelled digits ("O three B one"): a word of its own, never glued to
 # a digit, which is how hex writes it ("7080b38").
@@ -187,12 +263,17 @@ _WEAK = _ENGLISH_WEAK | _FOREIGN_WEAK | _LONE_B
 _WEAK_LANGUAGES = {
     "uno": ("es",), "un": ("fr", "ro", "es"), "dos": ("es",), "due": ("it",), "sei": ("it",),
     "meia": ("pt",), "sept": ("fr",), "otto": ("it",), "doi": ("ro",), "opt": ("ro",),
-    "een": ("nl",), "lima": ("id",),
+    "een": ("nl",), "lima": ("id", "tl"), "nouă": ("ro",), "noua": ("ro",), "pet": ("sh", "cs"),
+    "bir": ("tr",), "bes": ("tr",), "dort": ("tr",), "một": ("vi",), "hai": ("vi",),
+    "ba": ("vi",), "năm": ("vi",), "moja": ("sw",), "isa": ("tl",), "egy": ("hu",),
+    "hat": ("hu",), "het": ("hu",), "ένα": ("el",), "ενα": ("el",),
 }  # fmt: skip
 _OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
 # The weak words that may be a number's first or last digit: zero words ("555 0123
 # oh") and other languages' digits ("... cuatro uno"). "to", "for", "I" may not.
-_MAY_OPEN_OR_END = frozenset({"oh", "o", *_FOREIGN_WEAK})
+# Not Romanian "nouă", which is "new" as often as nine, and stands before the numbers
+# it describes ("cartela nouă zero seven five ...").
+_MAY_OPEN_OR_END = frozenset({"oh", "o", *_FOREIGN_WEAK} - {"nouă", "noua"})
 
 # Between digit groups: whitespace, dashes, dots, slashes, brackets, invisible
 # characters (zero-width, soft hyphen, BOM), the emoji variation selector and
@@ -445,7 +526,7 @@ _DIGIT_LIKE = re.compile(f"{_DIGIT}|{_STRONG}|{_WEAK_RX}|{_LOOKALIKE_LETTER}")
 _NUMERAL_LEAD = re.compile(
     f"[{numerals.FIRST_LETTERS}](?<![^\\W\\d_].)(?<=(?={numerals.NUMERAL_LEAD}).)"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 
 
 # Not frozen: a frozen dataclass pays for object.__setattr__ on every field, and

@@ -978,3 +978,51 @@ def test_another_languages_weak_digit_after_a_spelled_one() -> None:
 )  # fmt: skip
 def test_chinese_digits_and_arabic_currency(text: str, e164: str) -> None:
     assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Digits spelled in Czech, Turkish, Greek, Vietnamese and Swahili: each language
+        # also says where the number is from.
+        ("Privát Brno — Lucie, SMS: šest nula osm 212 447 — jen WhatsApp", "+420608212447"),
+        (
+            "Ayşe 24 yaş — aramak için: sıfır beş üç iki dört bir sekiz yedi altı beş iki",
+            "+905324187652",
+        ),
+        # After her age and a dash, the spelled number is a part of its own.
+        ("Κατερίνα, 28 — έξι εννιά τέσσερα 512 3370", "+306945123370"),
+        ("✿ Hương 21t — gọi: không chín tám bốn năm hai sáu bảy một tám", "+84984526718"),
+        ("Achieng 25 — piga: sifuri saba mbili tatu nne tano sita saba nane tisa", "+254723456789"),
+        # Romanian "nouă" (nine, and "new") describes the SIM card before the number.
+        (
+            "ai cartele UK pt Londra?\nLondra: cartela nouă zero seven four one two 555 801",
+            "+447412555801",
+        ),
+        # A Turkish page that names only its district, told by its letters.
+        (
+            "ŞİŞLİ - MECİDİYEKÖY escort bayanlar\n🌹 Ece 22 yaş, üniversiteli — 0532 418 76 52",
+            "+905324187652",
+        ),
+        # "): " ends the note before the number: "10 до 19" is opening hours.
+        ("Работа в Дубае\n📞 Москва (звонки с 10 до 19): 8 (917) 115-61-40", "+79171156140"),
+    ],
+)
+def test_more_languages_letters_and_notes_before_a_number(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Amounts written with thousands separators, the last group "000".
+        "Оборот за неделю: 318 000 000 ₽, комиссия 1 500 000 руб",
+        "Prix: 2 500 000 € négociable",
+        # M-Pesa's merchant numbers.
+        "Lipa na M-Pesa Till No. 5123456 · Paybill 247247 acc 0078 (Nairobi, Kenya)",
+        # Dutch "het" and English "pet", "hat" are no digits by themselves.
+        "het is 24/7 open, pet friendly, hat size 7",
+    ],
+)
+def test_amounts_merchant_numbers_and_words_are_no_phone(text: str) -> None:
+    assert _values(text) == []
