@@ -25,6 +25,7 @@ from extractors.aliases.rosters import find_roster_names
 from extractors.aliases.sql_dumps import find_sql_users
 from extractors.aliases.structured import find_structured
 from extractors.aliases.transcript import find_layout_aliases
+from extractors.aliases.vcards import find_vcard_names
 from extractors.base import ExtractOptions, Family, Match
 
 __all__ = ["FAMILY", "ModelNotInstalledError", "find", "require_model"]
@@ -44,6 +45,7 @@ def find(text: str, options: ExtractOptions) -> Iterator[Match]:
         find_ad_names(text),
         find_known_names(text),
         find_sql_users(text),
+        find_vcard_names(text),
     ]
     if options.spacy_model:
         found.append(find_entities(require_model(options.spacy_model), text))
