@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -178,6 +179,26 @@ _NOT_HANDLES = _words(
 _SESSION_ID = re.compile(r"05(?<![0-9A-Za-z]..)[0-9a-fA-F]{64}(?![0-9A-Za-z])")
 
 
+# A setting of a leaked config or .env that names the app in its key: "ADMIN_TG=
+# bankpanel_admin", "telegram_admin: '@PanelOwner'", "SUPPORT_WICKR=panelsupport". Keys
+# that hold the app's other values (a bot token, a chat id, an API key) are left out.
+_CONFIG_SETTING_BODY = (
+    r"[ \t]*(?:export[ \t]+)?[\"']?(?P<key>[A-Za-z0-9_.\-]{0,30}?(?<![A-Za-z])"
+    r"(?P<app>(?i:tg|telegram|wickr))(?![A-Za-z])[A-Za-z0-9_.\-]{0,30})[\"']?[ \t]*[=:][ \t]*"
+    rf"[\"']?(?P<at>@)?(?P<user>{WICKR_USER})[\"']?[ \t]*(?:#[^\n]*)?$"
+)
+# Matched from each line's "\n", a literal the engine skips to: a multi-line "^" would
+# try the pattern at every character of the page. The first line is matched on its own.
+_CONFIG_SETTING_FIRST = re.compile(_CONFIG_SETTING_BODY, re.MULTILINE)
+_CONFIG_SETTING = re.compile("\n" + _CONFIG_SETTING_BODY, re.MULTILINE)
+_OTHER_SETTING_WORDS = re.compile(
+    r"(?i:token|id|ids|chat|key|secret|url|uri|api|hash|pass|password|webhook|host|port"
+    r"|proxy|enabled|enable|timeout|lang|mode)"
+)
+_CONFIG_APP_KINDS = {"tg": kinds.TELEGRAM, "telegram": kinds.TELEGRAM, "wickr": kinds.WICKR}
+_TELEGRAM_USER_WHOLE = re.compile(TELEGRAM_USER)
+
+
 def find(text: str, low: bytes) -> Iterator[Match]:
     # A link has a "/" and a Session ID a "0"; most pages have neither, and a one-byte
     # test (memchr) costs a fraction of a regex scan's call.
@@ -188,6 +209,8 @@ def find(text: str, low: bytes) -> Iterator[Match]:
                 yield _handle(text, kinds.TELEGRAM, link[1], link.start(), link.end(), "link")
     yield from _telegram_cued(text, low)
     yield from _wickr_cued(text, low)
+    if (b"=" in low or b":" in low) and (b"tg" in low or b"telegram" in low or b"wickr" in low):
+        yield from _config_settings(text)
     if b"0" in low:
         yield from _session_ids(text)
 
@@ -330,6 +353,21 @@ def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
             start = found.start("at") if found["at"] else found.start("user")
             handles_end = found.end()
             yield _handle(text, kinds.WICKR, found["user"], start, found.end(), "cued")
+
+
+def _config_settings(text: str) -> Iterator[Match]:
+    first = _CONFIG_SETTING_FIRST.match(text)
+    for setting in itertools.chain([first] if first else [], _CONFIG_SETTING.finditer(text)):
+        key_words = re.split(r"[_.\-]+", setting["key"])
+        # A key of the app's name alone ("Wickr: x") is a cue, which _wickr_cued reads.
+        if len(key_words) < 2 or any(_OTHER_SETTING_WORDS.fullmatch(w) for w in key_words):
+            continue
+        kind = _CONFIG_APP_KINDS[setting["app"].lower()]
+        user = setting["user"]
+        if kind == kinds.TELEGRAM and not _TELEGRAM_USER_WHOLE.fullmatch(user):
+            continue
+        start = setting.start("at") if setting["at"] else setting.start("user")
+        yield _handle(text, kind, user, start, setting.end("user"), "cued")
 
 
 def _session_ids(text: str) -> Iterator[Match]:

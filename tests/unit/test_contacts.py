@@ -687,3 +687,25 @@ def test_addresses_at_documentation_domains_are_placeholders(text: str) -> None:
 def test_an_address_at_a_real_domain_beside_a_placeholder_is_kept() -> None:
     text = "not yourname@example.com but write to kiki.ops@proton.me"
     assert _of_kind(text, kinds.EMAIL) == ["kiki.ops@proton.me"]
+
+
+def test_settings_of_a_leaked_config_that_name_the_app() -> None:
+    text = (
+        "# .env leaked from the panel\nDB_HOST=localhost\nADMIN_TG=bankpanel_admin\n"
+        "TELEGRAM_BOT_TOKEN=6123456789:AAHfakeTokenValue_xyzxyzxyzxyz\n"
+        'telegram_admin: "@PanelOwner"\nSUPPORT_WICKR=panelsupport\n'
+        "telegram_chat_id: -1001234567\nTG_LANG=en_US\nstage: production\n"
+    )
+    assert _found(text) == [
+        (kinds.TELEGRAM, "bankpanel_admin"),
+        (kinds.TELEGRAM, "panelowner"),
+        (kinds.WICKR, "panelsupport"),
+    ]
+    assert _found("ADMIN_TG=bankpanel_admin") == [(kinds.TELEGRAM, "bankpanel_admin")]
+
+
+def test_a_config_setting_line_of_any_length_takes_linear_time() -> None:
+    def make(size: int) -> str:
+        return "ADMIN_TG=" + "a" * size
+
+    assert growth_ratio(find, make, 200_000) < limit()

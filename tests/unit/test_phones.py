@@ -1026,3 +1026,8 @@ def test_more_languages_letters_and_notes_before_a_number(text: str, e164: str) 
 )
 def test_amounts_merchant_numbers_and_words_are_no_phone(text: str) -> None:
     assert _values(text) == []
+
+
+def test_a_bot_token_is_no_phone() -> None:
+    text = "TELEGRAM_BOT_TOKEN=6123456789:AAHfakeTokenValue_xyzxyzxyzxyz\ncall 612-345-6789: Mia"
+    assert _values(text) == ["+16123456789"]
