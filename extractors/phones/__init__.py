@@ -27,6 +27,7 @@ from extractors.phones.regions import (
     region_counts,
     region_of,
     regions_named_once,
+    row_region,
     supported,
 )
 from extractors.phones.tokens import MIN_DIGITS, Group, cluster_spans, read_groups
@@ -62,6 +63,8 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
     # read there first (kept here with the default reading to fall back on).
     elsewhere: tuple[str, ...] | None = None
     read_elsewhere: list[tuple[list[Group], list[Match]]] = []
+    # A one-byte test: rows with a country cell need delimiters (see row_region).
+    in_table = "," in text or "\t" in text or ";" in text or "|" in text
     for start, end in cluster_spans(text):
         if context.is_one_non_phone(text, start, end):
             continue  # "2025-05-18", "10:00-22:00": decided before reading groups
@@ -74,6 +77,13 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
         for run in _clean_runs(text, groups, shapes):
             in_default = list(_numbers_in_run(text, run, options.default_region))
             if in_default and not any(dialled(m) for m in in_default):
+                row = row_region(text, run[0].start) if in_table else None
+                if row is not None and row != options.default_region:
+                    # The row's country cell says whose the number is.
+                    in_row = list(_numbers_in_run(text, run, row))
+                    if in_row:
+                        found += in_row
+                        continue
                 spoken = _spoken_in(run)
                 if spoken and not _read_where_spoken(in_default, spoken):
                     # Spelled in a language not spoken in the default region ("tre
@@ -136,7 +146,8 @@ def _national_numbers(
     numbers: list[Match] = []
     for run in runs:
         beside = dialled_on_line.get(text.rfind("\n", 0, run[0].start) + 1, ())
-        regions = _regions_for(text, run, page, tuple(beside))
+        row = row_region(text, run[0].start)
+        regions = _regions_for(text, run, page, (*((row,) if row else ()), *beside))
         if run[0].digits[0] == "0":
             regions = tuple(dict.fromkeys((*regions, *named_once)))
         numbers += _in_regions_the_page_names(text, run, regions)

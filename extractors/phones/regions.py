@@ -405,6 +405,34 @@ def line_regions(text: str, start: int, end: int, trunk: bool) -> tuple[str, ...
     return tuple(region for region in dict.fromkeys(regions) if region in _REGIONS)
 
 
+# A row of a table or CSV with a cell of its own for the country, as exported phone
+# books and customer lists have: "Ivan,RU,89161234567", "Ana | Moldova | 069 123 456".
+_CELL_DELIMITERS = (",", "\t", ";", "|")
+_ROW_REACH = 160
+
+
+def row_region(text: str, start: int) -> str | None:
+    """The region a country cell of the number's row names: an ISO code, a country's
+    or a city's name, alone in its cell."""
+    # Only the stretch of a row near the number: a page of one long line with many
+    # numbers would otherwise be read whole for each of them.
+    window_start = max(0, start - _ROW_REACH)
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    line_end = text.find("\n", start, start + _ROW_REACH)
+    line = text[line_start : min(len(text), start + _ROW_REACH) if line_end == -1 else line_end]
+    delimiter = max(_CELL_DELIMITERS, key=line.count)
+    if line.count(delimiter) < 2:
+        return None
+    for cell in line.split(delimiter):
+        cell = cell.strip().strip("\"'")
+        if len(cell) == 2 and cell.isupper() and cell in _REGIONS:
+            return cell
+        region = _REGION_OF.get(cell.lower())
+        if region is not None and region in _REGIONS:
+            return region
+    return None
+
+
 _ENTRY_OPENING = re.compile("[ \t]*(?:[-*•·▪►]|[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])")
 
 

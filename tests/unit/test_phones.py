@@ -1031,3 +1031,37 @@ def test_amounts_merchant_numbers_and_words_are_no_phone(text: str) -> None:
 def test_a_bot_token_is_no_phone() -> None:
     text = "TELEGRAM_BOT_TOKEN=6123456789:AAHfakeTokenValue_xyzxyzxyzxyz\ncall 612-345-6789: Mia"
     assert _values(text) == ["+16123456789"]
+
+
+def test_a_rows_country_cell_says_whose_its_number_is() -> None:
+    text = (
+        "name,country,phone,notes\nIvan,RU,89161234567,driver\nAna,Moldova,069 123 456,new\n"
+        "Maria,MX,55 1234 5678,client\nJoe,US,(305) 412-7788,ok\nLan,VN,0905 309 985,\n"
+    )
+    assert _values(text) == [
+        "+79161234567",
+        "+37369123456",
+        "+525512345678",
+        "+13054127788",
+        "+84905309985",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "IN" and "US" in prose are words, not a row's cells.
+        "Call 55 1234 5678 IN the evening, MX style",
+        # A row without a country cell keeps the default region.
+        "Maria,client,(305) 412-7788,ok",
+    ],
+)
+def test_no_row_country_outside_a_rows_cells(text: str) -> None:
+    assert all(value.startswith("+1") for value in _values(text))
+
+
+def test_one_long_row_of_numbers_takes_linear_time() -> None:
+    def make(size: int) -> str:
+        return "RU,89161234567," * (size // 15)
+
+    assert growth_ratio(lambda text: list(find(text)), make, 20_000) < limit()
