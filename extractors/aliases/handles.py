@@ -75,7 +75,8 @@ _FIELD_WORDS = words(
     id ids no num qty url uri usd eur gbp btc xmr eth ltc amount total count sum price
     payout fee fees type status code key value hash addr address name names email phone
     user username login pass password first last created updated date time ts txid tx
-    display screen stage working full real nick nickname
+    display screen stage working full real nick nickname token bot chat min max sink api
+    secret webhook pct telegram tg notify
     """
 )
 # What a field name ends with: an identifier, a count, a unit of time or size.
@@ -131,6 +132,12 @@ _SHORTEST_CAMEL = 4  # "RoS", "BoA": abbreviations
 
 
 _ASSIGNED = re.compile(r"[ \t]*=")
+_YAML_COLON = re.compile(r":(?:[ \t]|$)", re.MULTILINE)
+_YAML_INDENT = 24
+# A link directory's dotted leader between a site's name and its address.
+# Not an ellipsis after a name in prose ("ask ghost_rider..."): a leader has a space
+# before it, or more dots.
+_LEADER_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{0,12}\))?(?:[ \t]+\.{3,}|\.{5,})")
 # A quoted key of a JSON object or config ("interval_ms": 500), and a quoted value
 # after one ("mutex": "Gl0b4lClipMtx_2231"): the key says what the value is.
 _JSON_KEY_AFTER = re.compile(r'"[ \t]*:')
@@ -249,11 +256,15 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
         return False  # "Database: escortdir_prod", "Host: db_master01": a system's name
     if _COPYRIGHT_BEFORE.search(text, max(0, start - 16), start):
         return False  # "© SafeHands 2019-2024": the site's owner, a company
+    if _LEADER_AFTER.match(text, end):
+        return False  # "CardVault ....... ifmip4...onion": a link directory's site
     if shape is _SNAKE:
         if value.isupper():
             return False  # MAX_SIZE is a constant
         if _ASSIGNED.match(text, end):
             return False  # "build_id = 7f3a", "note_file = README.txt": a setting
+        if value.islower() and _is_yaml_key(text, start, end):
+            return False  # "  telegram_bot_token: ...": a config's key
         parts = value.lower().split("_")
         if value.islower() and parts[-1] in _FIELD_SUFFIXES:
             return False  # "insurance_id", "interval_ms": a field with its unit or key
@@ -276,6 +287,17 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
             return False
         return _FIRST_WORD.match(value).group() not in _NAME_PREFIXES
     return True
+
+
+def _is_yaml_key(text: str, start: int, end: int) -> bool:
+    """Opens its line (after indentation or a list's "- ") and a colon follows it."""
+    if not _YAML_COLON.match(text, end):
+        return False
+    window = max(0, start - _YAML_INDENT)
+    newline = text.rfind("\n", window, start)
+    if newline == -1 and window > 0:
+        return False  # indented further than any config is
+    return not text[newline + 1 : start].strip(" \t-")
 
 
 def _quoted_config(text: str, start: int, end: int) -> bool:

@@ -92,7 +92,9 @@ _ROLE_BEFORE = re.compile(
     r"(?i:(?<![^\W\d_])(?:manager|operator|admin|administrator|driver|recruiter|coordinator"
     r"|booker|assistant|colleague|collega|collègue|kollegin|kollege|freundin|amiga|amica"
     r"|doamna|doamnei|domnul|pani|señora|senhora|signora"
-    r"|менеджер|оператор|администратор|админ|куратор|водитель)[ \t]*:?[ \t]*)$"
+    r"|менеджер|оператор|администратор|админ|куратор|водитель|водій|водія|водію"
+    r"|kierowca|kierowcy|szofer|șofer|sofer|șoferul|chauffeur|chofer|motorista|autista)"
+    r"[ \t]*:?[ \t]*)$"
 )
 # A name in brackets after a handle: "Оператор: @ChistyOperator (Кирилл)".
 _HANDLE_AND_BRACKET_BEFORE = re.compile(r"@\w{3,32}[ \t]*\($")

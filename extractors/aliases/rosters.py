@@ -46,9 +46,12 @@ _AGE_UNIT = rf"(?:{lexicon.AGE_UNITS}|yaş|yas|t)(?![^\W\d_])"
 # zastávka", "Cześć, jestem Roksana"): a bracket, a dash, or her age with its unit or
 # a dash after it ("Wanjiru 22 —", "Ece 22 yaş", "Lily (Taiwan) 21yo"). Not a table's
 # "|": the first column of a table is as often a place ("Brickell | "Luna" ...").
+# A phone book's line: the name, a few words of note, a wide gap and the number
+# ("Big Tony Madrid        +34 787 62 86 77", "Kofi driver Lagos→Agadez    0813 ...").
 _CLOSED = (
     rf"[ \t]*(?:[(（]|[-–—](?:[ \t]|$)"
     rf"|{_AGE}(?:[ \t]?{_AGE_UNIT}|(?=[ \t]*(?:[-–—,(]|$))))"
+    r"|[^\n]{0,40}?(?:[ \t]{3,}|\t)[+(\d]"
 )
 # A line opening with a bullet and a name, or with a name set off from the rest of the
 # line. Every line of prose opens with a capitalised word, so the layout is asked of the

@@ -61,7 +61,9 @@ _SPEAKER_LINE = LinePattern.compile(
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?"
     r"[ \t]+[-–][ \t]+)?"
     rf"(?:<(?P<bracketed>{_HANDLE})>"
-    rf"|(?P<labelled>(?:{_HANDLE})(?(stamp)(?:[ \t][A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?|)):(?:[ \t]|$))"
+    rf"|(?P<labelled>(?:{_HANDLE})(?(stamp)(?:[ \t][A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?|))"
+    # A display name's tagline after a bar: "Oksana | Work in Europe: Привіт!".
+    r"(?(stamp)(?:[ \t]*[|｜][^:\n]{1,40})?|):(?:[ \t]|$))"
 )
 # Telegram Desktop's text export heads each message with its sender and time, the text
 # on the lines after: "Marco  11:02". Found from the time, the sender then read from the

@@ -789,3 +789,40 @@ def test_columns_labels_bylines_and_exports(text: str, expected: list[str]) -> N
 )
 def test_no_alias_in_bylines_exports_and_titles(text: str) -> None:
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A phone book: the name, a few words of note, a wide gap and the number.
+        (
+            "Il Nero Palermo             +39 347 912 8158\n"
+            "Kofi driver Lagos→Agadez    0813 380 0097  (Nigeria)\n"
+            "Big Tony Madrid             +34 787 62 86 77",
+            ["Il Nero", "Kofi", "Big Tony"],
+        ),
+        # A Telegram display name with its tagline after a bar; a driver named by role.
+        (
+            "[12.03.24 14:02] Oksana | Work in Europe: Привіт!\n"
+            "[12.03.24 14:05] Dasha K: так\n"
+            "[12.03.24 14:11] Oksana | Work in Europe: водій Marek напише тобі",
+            ["Oksana", "Dasha K", "Oksana", "Marek"],
+        ),
+    ],
+)
+def test_phone_books_taglines_and_drivers(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A config's keys, and a link directory's sites.
+        'notify:\n  telegram_bot_token: "6843019257:AAGx"\n  min_value_usd: 150\n  nft_sink: "0x"',
+        "  CardVault ............ ifmip4idwd5ik.onion\n  OldSilk (v2) ......... silkroad7rn2.onion",
+        # One line of a phone book is no phone book.
+        "Palermo Centrale             +39 347 912 8158",
+    ],
+)
+def test_no_alias_in_config_keys_and_directories(text: str) -> None:
+    assert values(text) == []
