@@ -365,11 +365,19 @@ def normalized_email(address: str) -> str | None:
     return result.normalized.lower()
 
 
+# A config setting whose key names the protocol as one of its words.
+_JABBER_SETTING_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?i:jabber|xmpp)(?![A-Za-z])[A-Za-z0-9_.\-]{0,20}[\"']?[ \t]*[=:][ \t]*[\"']?$"
+)
+
+
 def _is_jabber(text: str, low: bytes, start: int, end: int, labels: list[str]) -> bool:
     if any(label.lower() in ("jabber", "xmpp") for label in labels[:-1]):
         return True
     if _JABBER_CUE_AFTER.match(low, end):
         return True
+    if _JABBER_SETTING_BEFORE.search(text, max(0, start - _CUE_WINDOW), start):
+        return True  # "ADMIN_JABBER=panel_admin@jabb3r.org": a config's key names it
     window_start = max(0, start - _CUE_WINDOW)
     window = low[window_start:start]
     # Russian forums call Jabber "жаба" (toad) or "джаббер"; the ASCII skeleton shows

@@ -709,3 +709,16 @@ def test_a_config_setting_line_of_any_length_takes_linear_time() -> None:
         return "ADMIN_TG=" + "a" * size
 
     assert growth_ratio(find, make, 200_000) < limit()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ADMIN_JABBER=panel_admin@jabb3r.org", kinds.JABBER),
+        ('xmpp_account: "ops@404.city"', kinds.JABBER),
+        ("MAIL_FROM=ops@404.city", kinds.EMAIL),
+        ("jabberwocky=ops@404.city", kinds.EMAIL),
+    ],
+)
+def test_a_config_key_naming_jabber_makes_its_address_jabber(text: str, kind: str) -> None:
+    assert [m.kind for m in _matches(text)] == [kind]
