@@ -70,7 +70,9 @@ ORGANISATION_TAILS = words(
     road
     """
 )
-_ORGANISATION_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+# The next word of the same name: a tab or a wider gap is a table's next column ("Lady:
+# Kiki   Agency/Indy: indy").
+_ORGANISATION_AFTER = re.compile(r" {1,2}([A-Za-z]+)\b")
 
 
 def organisation_after(text: str, end: int) -> bool:

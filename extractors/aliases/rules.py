@@ -51,6 +51,8 @@ FIELD_LABELS = [
     # A dispute's or an order's parties: "Покупатель: X   Оператор: Y", "Buyer: x".
     "buyer", "customer", "operator", "comprador", "compradora", "käufer", "покупатель",
     "оператор", "клиент",
+    # Whom a field report or a shop's contacts name: "Lady: Kiki", "Поддержка: Артём".
+    "lady", "provider", "поддержка", "саппорт",
 ]  # fmt: skip
 # "posted by X", "comment by X": a post's author.
 BY_VERBS = [
@@ -112,6 +114,8 @@ TITLES_DROPPED = [
     "agent", "sra", "srta", "señora", "senora", "señorita", "senorita", "signora", "dona",
     "pani", "frau", "herr", "mme", "mlle", "mamasan", "mamasang", "chị", "anh", "miss",
     "mrs", "ms", "mr",
+    # "Don Ramón", "Ma'am Maricel", "Khun Ploy", "la Lic. Fernanda".
+    "don", "doña", "ma'am", "ma’am", "maam", "khun", "lic", "licenciada", "licenciado",
 ]  # fmt: skip
 TITLES = TITLES_KEPT + TITLES_DROPPED
 # A forum role in brackets after a name: "Hydrus (admin)", "r00tbeer (Member | Posts 44)".

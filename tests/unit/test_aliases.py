@@ -826,3 +826,18 @@ def test_phone_books_taglines_and_drivers(text: str, expected: list[str]) -> Non
 )
 def test_no_alias_in_config_keys_and_directories(text: str) -> None:
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interesadas escribir a Don Ramón por WhatsApp", ["Ramón"]),
+        ("Interested? PM Ma'am Maricel or text 0918 004 4059", ["Maricel"]),
+        ("ติดต่อพี่ Ploy (Khun Ploy, กรุงเทพฯ)", ["Ploy"]),
+        ("Поддержка: Артём — t.me/artem_obnal", ["Артём"]),
+        # A field report's columns: the next column's "Agency" is no part of her name.
+        ("Lady: Kiki   Agency/Indy: indy   Location: Manchester", ["Kiki"]),
+    ],
+)
+def test_honorifics_and_field_labels_of_other_boards(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
