@@ -156,6 +156,7 @@ TIME_WORDS = words(
 GENERIC = words(
     """
     automoderator
+    balance wallet checkout upgrade report job jobs messages
     me myself you u ur your yours him her them us we i it its this that here there
     i'm i’m i'll i've i'd you're we're they're it's it’s that's there's here's let's
     everyone everybody anyone someone nobody guys guy gents gentlemen ladies lady man men

@@ -112,12 +112,16 @@ _AUTHOR_LINE = LinePattern.compile(
     r"|wiadomości|сообщений|сообщения|повідомлень|reputation|rep|joined|registered"
     r"|регистрация|inscrit|registriert)(?![^\W\d_])[ \t]*[:=]?[ \t]*\d"
 )
-# Telegram Desktop's JSON export names each message's sender beside the sender's id:
+# Telegram Desktop's JSON export names each message's sender beside the sender's id
+# (on the next line when pretty-printed):
 # "from": "VovaExchange", "from_id": "user5811024477". The id makes it the app's export,
 # not any JSON with a "from" field (a mail's is an address).
 _JSON_EXPORT_SENDER = re.compile(
-    r'"from": ?"(?P<name>[^"\\\n]{1,64})", ?"from_id": ?"(?:user|channel)\d'
+    r'"from": ?"(?P<name>[^"\\\n]{1,64})",\s{0,40}"from_id": ?"(?:user|channel)\d'
 )
+# A service message's invited members: "action": "invite_members", "members": ["Ravshan"].
+_JSON_EXPORT_MEMBERS = re.compile(r'"members": ?\[(?P<names>[^\]\n]{1,400})\]')
+_QUOTED = re.compile(r'"([^"\\\n]{1,64})"')
 _CLOSING = re.compile(
     rf"^[ \t]*(?:-{{1,2}}|~{{1,2}}|—|–)[ \t]*(?P<name>{_HANDLE})[ \t]*\Z", re.MULTILINE
 )
@@ -131,9 +135,12 @@ def find_layout_aliases(text: str) -> Iterator[Candidate]:
             yield from _candidate(header, "name", POST_HEADER_CONFIDENCE, "post_header")
     for author in _AUTHOR_LINE.finditer(text):
         yield from _candidate(author, "name", POST_HEADER_CONFIDENCE, "post_author")
-    if '"from_id"' in text:
+    if '"from_id"' in text or '"actor_id"' in text:
         for sender in _JSON_EXPORT_SENDER.finditer(text):
             yield from _candidate(sender, "name", LOGGED_SPEAKER_CONFIDENCE, "export_sender")
+        for members in _JSON_EXPORT_MEMBERS.finditer(text):
+            for member in _QUOTED.finditer(text, members.start("names"), members.end("names")):
+                yield from _candidate(member, 1, LOGGED_SPEAKER_CONFIDENCE, "export_member")
 
 
 def _speakers(text: str) -> Iterator[Candidate]:
@@ -195,7 +202,7 @@ def _closing_signature(text: str) -> Iterator[Candidate]:
 
 
 def _candidate(
-    found: re.Match[str], group: str, confidence: float, rule: str
+    found: re.Match[str], group: str | int, confidence: float, rule: str
 ) -> Iterator[Candidate]:
     value = found.group(group)
     if lexicon.is_rejected(value) or not any(ch.isalpha() for ch in value):

@@ -841,3 +841,15 @@ def test_no_alias_in_config_keys_and_directories(text: str) -> None:
 )
 def test_honorifics_and_field_labels_of_other_boards(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+def test_senders_and_invited_members_of_a_pretty_printed_telegram_export() -> None:
+    text = (
+        '{\n "messages": [\n  {\n   "id": 20411,\n   "type": "message",\n'
+        '   "from": "Kirill",\n   "from_id": "user5812349902",\n   "text": "ok"\n  },\n'
+        '  {\n   "id": 20414,\n   "type": "service",\n   "actor": "Group Help",\n'
+        '   "actor_id": "user609517172",\n   "action": "invite_members",\n'
+        '   "members": ["Ravshan", "Dilnoza"]\n  }\n ]\n}'
+    )
+    assert values(text) == ["Kirill", "Ravshan", "Dilnoza"]
+    assert values('{"members": ["Ravshan"], "count": 1}') == []
