@@ -293,17 +293,27 @@ _NOT_ENGLISH = re.compile(r"[À-ÖØ-öø-ɏͰ-ӿ]")
 # Common words of the languages the ads are written in that are no English words, and
 # English's own: a page whose letters are all ASCII ("Su WhatsApp mi scrive dal numero
 # 336 282 7395") shows its language in them. Counted with str.count, at C speed.
+_WORDS_OF_LANGUAGE = {
+    "it": "il che di per non sono della una mi ho anche",
+    "es": "que los las del para por es con el muy",
+    "pt": "não com uma você os do da",
+    "fr": "les des est pour avec une dans vous je",
+    "de": "und der das ist nicht mit ich sie",
+    "nl": "het een niet voor zijn ook van",
+}
 _OTHER_LANGUAGES_WORDS = tuple(
-    f" {word} "
-    for word in """
-    il che di per non sono della una mi ho anche
-    que los las del para por es con el muy
-    não com uma você os do da
-    les des est pour avec une dans vous je
-    und der das ist nicht mit ich sie
-    het een niet voor zijn ook van
-    """.split()
+    f" {word} " for words in _WORDS_OF_LANGUAGE.values() for word in words.split()
 )
+# Where a page in one of those languages is from, when it names no country. Not Spanish:
+# a Spanish page in the United States is as common as one in any Spanish-speaking
+# country, and its numbers are the default region's.
+_LANGUAGE_WORD_REGIONS = {
+    "it": ("IT", "CH"),
+    "pt": ("BR", "PT"),
+    "fr": ("FR", "BE", "CH"),
+    "de": ("DE", "AT", "CH"),
+    "nl": ("NL", "BE"),
+}
 _ENGLISH_WORDS = tuple(f" {w} " for w in "the and you for with is are to of in".split())
 _FEWEST_OTHER_WORDS = 3
 
@@ -314,6 +324,22 @@ def _in_another_language(text: str) -> bool:
     spaced = " ".join(text.lower().split())
     others = sum(spaced.count(word) for word in _OTHER_LANGUAGES_WORDS)
     return others >= _FEWEST_OTHER_WORDS and others > sum(map(spaced.count, _ENGLISH_WORDS))
+
+
+def _spoken_regions(text: str) -> list[str]:
+    """Where the language whose common words the page uses most is spoken, if it uses
+    them more than English's (see _LANGUAGE_WORD_REGIONS)."""
+    spaced = " " + " ".join(text.lower().split()) + " "
+    counts = {
+        language: sum(spaced.count(f" {word} ") for word in words.split())
+        for language, words in _WORDS_OF_LANGUAGE.items()
+    }
+    language = max(counts, key=counts.__getitem__)
+    if counts[language] < _FEWEST_OTHER_WORDS:
+        return []
+    if counts[language] <= sum(map(spaced.count, _ENGLISH_WORDS)):
+        return []
+    return list(_LANGUAGE_WORD_REGIONS.get(language, ()))
 
 
 def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
@@ -331,7 +357,8 @@ def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
     # Named once is enough here: the language has said already that the page is foreign.
     # A page that names no country may still say where by its letters.
     named = [region for region, _ in counts.most_common()]
-    return tuple(dict.fromkeys((*named, *_language_regions(text))))
+    spoken = [r for r in _spoken_regions(text) if r != default_region]
+    return tuple(dict.fromkeys((*named, *_language_regions(text), *spoken)))
 
 
 def region_counts(text: str) -> Counter[str]:

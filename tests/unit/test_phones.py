@@ -1065,3 +1065,25 @@ def test_one_long_row_of_numbers_takes_linear_time() -> None:
         return "RU,89161234567," * (size // 15)
 
     assert growth_ratio(lambda text: list(find(text)), make, 20_000) < limit()
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # A page in Italian or Portuguese that names no country: its numbers are read
+        # where the language is spoken first (each is also a valid New York number).
+        (
+            "Ciao, sono Giulia e mi trovi in centro, per un incontro chiamami al 347 218 5509,"
+            " non rispondo agli anonimi",
+            "+393472185509",
+        ),
+        # Spanish is spoken in the default region too: its numbers stay there.
+        (
+            "Hola, soy Giulia y estoy en el centro, para una cita llama al 347 218 5509, no"
+            " contesto a los privados",
+            "+13472185509",
+        ),
+    ],
+)
+def test_a_pages_language_by_its_common_words(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
