@@ -339,9 +339,11 @@ def _by_first_letter(words: Iterable[str]) -> str:
 _STRONG = (
     "(?:" + "|".join(_spelled(w) for w in _ENGLISH_FORMS) + "|" + _by_first_letter(_FOREIGN) + ")"
 )
+# Grouped by first letter, like the strong words: one comparison per letter instead of
+# one per word where no weak word begins.
 _WEAK_RX = (
     "(?:(?:"
-    + "|".join(_case_only(w) for w in sorted(_WEAK.keys() - _LONE_B, key=len, reverse=True))
+    + _by_first_letter(_WEAK.keys() - _LONE_B)
     + f"){_NO_LETTER_NEXT}|[bB](?![^\\W_]))"
 )
 _KEYCAP = r"[0-9]\ufe0f?\u20e3"
