@@ -247,6 +247,9 @@ _TLDS = words(
     "com net org info biz io me co uk de ru ch nl fr es it cc to is li su tk ws gg im in "
     "xyz pro onion app dev"
 )
+# A site's numbered guest or anonymous account ("guest8841", "guest_5521"): a name the
+# site gave, that names nobody from one page to the next.
+_GUEST_ACCOUNT = re.compile(r"(?i:guest|anon|anonymous)[_\-]?\d+")
 _DOMAIN_LIKE = re.compile(r"\.(?:" + "|".join(_TLDS) + r")(?:/|$)", re.IGNORECASE)
 _FILE_NAME = re.compile(
     r"\.(?:exe|msi|apk|dmg|iso|zip|rar|7z|gz|tar|pdf|txt|doc|docx|xls|xlsx|csv|jpg|jpeg|png"
@@ -277,6 +280,8 @@ def looks_like_other_identifier(value: str) -> bool:
     if len(_DIGIT.findall(value)) >= 7:
         return True
     if _HEX_RUN.search(value) and any(ch.isdigit() for ch in value):
+        return True
+    if _GUEST_ACCOUNT.fullmatch(value):
         return True
     return len(value) >= 24 and any(ch.isdigit() for ch in value) and not value.islower()
 

@@ -853,3 +853,10 @@ def test_senders_and_invited_members_of_a_pretty_printed_telegram_export() -> No
     )
     assert values(text) == ["Kirill", "Ravshan", "Dilnoza"]
     assert values('{"members": ["Ravshan"], "count": 1}') == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Balance: 0.000 BTC    Logged in as: guest8841", "1045,guest_5521,,2023-08-02"]
+)
+def test_a_sites_numbered_guest_accounts_are_no_names(text: str) -> None:
+    assert values(text) == []
