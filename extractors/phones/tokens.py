@@ -342,9 +342,7 @@ _STRONG = (
 # Grouped by first letter, like the strong words: one comparison per letter instead of
 # one per word where no weak word begins.
 _WEAK_RX = (
-    "(?:(?:"
-    + _by_first_letter(_WEAK.keys() - _LONE_B)
-    + f"){_NO_LETTER_NEXT}|[bB](?![^\\W_]))"
+    "(?:(?:" + _by_first_letter(_WEAK.keys() - _LONE_B) + f"){_NO_LETTER_NEXT}|[bB](?![^\\W_]))"
 )
 _KEYCAP = r"[0-9]\ufe0f?\u20e3"
 _SPELLED_RUN = rf"{_STRONG}++{_NO_LETTER_NEXT}"
