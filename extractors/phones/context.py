@@ -331,7 +331,8 @@ _JOINED_TO_WORD_BEFORE = re.compile(r"[^\W\d_][_\-]$")
 # ".fbx" (a host name) but not ".Thanks" (a sentence typed without a space); and a
 # token after a colon: a Telegram bot's token is its id, ":" and 35 characters
 # ("6123456789:AAHf...").
-_JOINED_TO_WORD_AFTER = re.compile(r"[_\-][^\W\d_]|\.[a-z]|:[\w\-]{20}")
+# ".WUen9Xd3@" (a Message-ID's random part) as well; ".THANKS" is rarer than that.
+_JOINED_TO_WORD_AFTER = re.compile(r"[_\-][^\W\d_]|\.[a-z]|\.[A-Z][A-Z0-9]|:[\w\-]{20}")
 
 
 def _joined(text: str, left: Group, right: Group) -> bool:

@@ -1087,3 +1087,8 @@ def test_one_long_row_of_numbers_takes_linear_time() -> None:
 )
 def test_a_pages_language_by_its_common_words(text: str, e164: str) -> None:
     assert _values(text) == [e164]
+
+
+def test_the_digits_of_a_message_id_are_no_phone() -> None:
+    assert _values("Message-ID: <9102283196.WUen9Xd3@mail.bulk-relay7.net>") == []
+    assert _values("call 910-228-3196.Thanks") == ["+19102283196"]
