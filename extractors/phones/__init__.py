@@ -10,10 +10,14 @@ readings overlap, the one whose ends fall on the clearest boundaries wins.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
 
 from extractors import kinds
 from extractors.base import DEFAULT_OPTIONS, ExtractOptions, Family, Match
@@ -232,18 +236,44 @@ def _in_regions_the_page_names(
     starts = {run[0].start} | {after.start for before, after in parts}
     ends = {run[-1].end} | {before.end for before, after in parts}
     group_starts = [group.start for group in run]
+    # "WhatsApp 0802 263 8885" on a page about Italy is a Nigerian mobile, not a landline
+    # in Bari: a messenger needs a mobile, so a landline reading waits for a mobile one.
+    start, end = run[0].start, run[-1].end
+    messenger = _MESSENGER_BEFORE.search(
+        text, max(0, start - _MESSENGER_REACH), start
+    ) or _MESSENGER_AFTER.match(text, end)
+    landline: list[Match] = []
     for region in regions:
         found = [
             m
             for m in _numbers_in_run(text, run, region)
             if _group_start_at(group_starts, m.start) in starts and m.end in ends
         ]
+        if found and messenger is not None and not all(map(_is_mobile, found)):
+            landline = landline or found
+            continue
         if found:
-            return [
-                Match(m.kind, m.value, m.raw, m.start, m.end, CONFIDENCE_GUESSED, m.extractor)
-                for m in found
-            ]
-    return []
+            return _guessed(found)
+    return _guessed(landline)
+
+
+_MESSENGER_BEFORE = re.compile(
+    r"\b(?i:whats\s?app|viber|telegram|signal|sms|text|txt|zap|wa)\b[^\n]*$"
+)
+_MESSENGER_AFTER = re.compile(r"[^\n]{0,40}?\b(?i:whats\s?app|viber|telegram|signal|sms|zap)\b")
+_MESSENGER_REACH = 60
+
+
+def _is_mobile(number: Match) -> bool:
+    kind = phonenumbers.number_type(phonenumbers.parse(number.value))
+    return kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _guessed(found: list[Match]) -> list[Match]:
+    return [
+        Match(m.kind, m.value, m.raw, m.start, m.end, CONFIDENCE_GUESSED, m.extractor)
+        for m in found
+    ]
 
 
 def _opens_part(text: str, before: Group, after: Group) -> bool:

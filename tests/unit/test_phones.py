@@ -1092,3 +1092,22 @@ def test_a_pages_language_by_its_common_words(text: str, e164: str) -> None:
 def test_the_digits_of_a_message_id_are_no_phone() -> None:
     assert _values("Message-ID: <9102283196.WUen9Xd3@mail.bulk-relay7.net>") == []
     assert _values("call 910-228-3196.Thanks") == ["+19102283196"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lagos girls, lavoro in Italia. Contact Madam Joy on WhatsApp 0802 263 8885\n"
+        "or call her Italy line +39 310 679 5706 (Italia)",
+        "Jobs in Italy for Lagos girls. Contact Madam Joy: 0802 263 8885 (call/WhatsApp)\n"
+        "Our Italy office: +39 310 679 5706",
+    ],
+)
+def test_a_messengers_number_is_read_where_it_is_a_mobile(text: str) -> None:
+    # 0802 263 8885 is a landline in Bari and a Nigerian mobile: WhatsApp needs a mobile.
+    assert _values(text)[0] == "+2348022638885"
+
+
+def test_without_a_messenger_the_nearest_place_still_says_whose_it_is() -> None:
+    text = "Lagos girls, lavoro in Italia. Contact Madam Joy on 0802 263 8885"
+    assert _values(text) == ["+3908022638885"]
