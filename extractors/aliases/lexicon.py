@@ -86,8 +86,11 @@ def organisation_after(text: str, end: int) -> bool:
 EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
 
 # What an ad writes after a lady's age, in the languages ads are written in: "22y",
-# "24 yo", "23 años", "24 χρονών". A regex fragment, case-sensitive as written.
-AGE_UNITS = r"(?:y|y\.?o\.?|y/o|yrs|years|años|anos|anni|ans|jahre|lat|лет|года|χρονών|χρονων|tuổi)"
+# "24 yo", "23 años", "24 χρονών", "22 yaş". A regex fragment, case-sensitive as written.
+AGE_UNITS = (
+    r"(?:y|y\.?o\.?|y/o|yrs|years|años|anos|anni|ans|jahre|lat|лет|года|χρονών|χρονων|tuổi"
+    r"|yaş|yas)"
+)
 
 PRODUCTS = words(
     """

@@ -41,7 +41,8 @@ _UNCASED_NAME = r"[\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f\uac00-\ud7af]{1,8}+(?
 # leave out.
 _MARKER = rf"(?:{lexicon.EMOJI}|[•·・*►▪▸‣◦➤→]|-(?=[ \t]))"
 _AGE = r"(?:1[89]|[2-5]\d)"
-_AGE_UNIT = rf"(?:{lexicon.AGE_UNITS}|yaş|yas|t)(?![^\W\d_])"
+# "t" (tuổi) only here, where the layout says the number is her age: "Vy 20t".
+_AGE_UNIT = rf"(?:{lexicon.AGE_UNITS}|t)(?![^\W\d_])"
 # What follows a name that opens an entry, rather than a sentence ("Tramvaj 22
 # zastávka", "Cześć, jestem Roksana"): a bracket, a dash, or her age with its unit or
 # a dash after it ("Wanjiru 22 —", "Ece 22 yaş", "Lily (Taiwan) 21yo"). Not a table's
