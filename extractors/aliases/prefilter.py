@@ -54,6 +54,11 @@ def _after_one_of(words: list[str]) -> str:
     return "(?:" + "|".join(rf"(?<=\b{word}[ \t])" for word in words) + ")"
 
 
+def _one_of(words: list[str]) -> str:
+    """An alternation of ``words``, longest first ("madame" before "madam")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     words: tuple[str, ...]  # lower-case words the phrase starts with
@@ -120,7 +125,8 @@ _PHRASES = (
     _Phrase(("numesc",), rf"(?<=m[ăa][ \t])numesc{_NAME_NEXT}"),
     _Phrase(("ik",), rf"ik[ \t]+(?:ben|heet){_CAPITAL_NEXT}"),
     _Phrase(("ako",), rf"ako[ \t]+si{_CAPITAL_NEXT}"),
-    _Phrase(tuple(TITLES), rf"{_WORD}\.?{_CAPITAL_NEXT}"),
+    # The title itself, not any word it opens: "don't" is no "Don".
+    _Phrase(tuple(TITLES), rf"(?:{_one_of(TITLES)})\.?{_CAPITAL_NEXT}"),
     # The role is found by its word; the Matcher checks the "(" before it.
     _Phrase(tuple(BRACKETED_ROLES), rf"{_WORD}(?=[^()\n]{{0,30}}\))", backward=True),
     _Phrase(

@@ -860,3 +860,8 @@ def test_senders_and_invited_members_of_a_pretty_printed_telegram_export() -> No
 )
 def test_a_sites_numbered_guest_accounts_are_no_names(text: str) -> None:
     assert values(text) == []
+
+
+def test_a_title_is_a_whole_word_not_the_start_of_another() -> None:
+    assert list(cue_hits("we don't Ship to the EU, sorry")) == []
+    assert values("Interesadas escribir a Don Ramón") == ["Ramón"]
