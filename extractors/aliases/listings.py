@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
 from extractors.aliases.given_names import is_given_name
-from extractors.aliases.transcript import LinePattern
+from extractors.lines import LinePattern
 from extractors.tables import labelled_cells, line_end_at, lines_holding
 
 TABLE_CONFIDENCE = 0.8

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
 from extractors.aliases.given_names import is_given_name
-from extractors.aliases.transcript import LinePattern
+from extractors.lines import LinePattern
 
 ROSTER_CONFIDENCE = 0.6
 

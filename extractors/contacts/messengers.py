@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
 from extractors import kinds
 from extractors.base import Match
 from extractors.contacts.skeleton import positions
+from extractors.lines import LinePattern
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -187,10 +187,7 @@ _CONFIG_SETTING_BODY = (
     r"(?P<app>(?i:tg|telegram|wickr))(?![A-Za-z])[A-Za-z0-9_.\-]{0,30})[\"']?[ \t]*[=:][ \t]*"
     rf"[\"']?(?P<at>@)?(?P<user>{WICKR_USER})[\"']?[ \t]*(?:#[^\n]*)?$"
 )
-# Matched from each line's "\n", a literal the engine skips to: a multi-line "^" would
-# try the pattern at every character of the page. The first line is matched on its own.
-_CONFIG_SETTING_FIRST = re.compile(_CONFIG_SETTING_BODY, re.MULTILINE)
-_CONFIG_SETTING = re.compile("\n" + _CONFIG_SETTING_BODY, re.MULTILINE)
+_CONFIG_SETTING = LinePattern.compile(_CONFIG_SETTING_BODY)
 _OTHER_SETTING_WORDS = re.compile(
     r"(?i:token|id|ids|chat|key|secret|url|uri|api|hash|pass|password|webhook|host|port"
     r"|proxy|enabled|enable|timeout|lang|mode)"
@@ -356,8 +353,7 @@ def _wickr_cued(text: str, low: bytes) -> Iterator[Match]:
 
 
 def _config_settings(text: str) -> Iterator[Match]:
-    first = _CONFIG_SETTING_FIRST.match(text)
-    for setting in itertools.chain([first] if first else [], _CONFIG_SETTING.finditer(text)):
+    for setting in _CONFIG_SETTING.finditer(text):
         key_words = re.split(r"[_.\-]+", setting["key"])
         # A key of the app's name alone ("Wickr: x") is a cue, which _wickr_cued reads.
         if len(key_words) < 2 or any(_OTHER_SETTING_WORDS.fullmatch(w) for w in key_words):
