@@ -43,6 +43,8 @@ _MARKER = rf"(?:{lexicon.EMOJI}|[•·・*►▪▸‣◦➤→]|-(?=[ \t]))"
 _AGE = r"(?:1[89]|[2-5]\d)"
 # "t" (tuổi) only here, where the layout says the number is her age: "Vy 20t".
 _AGE_UNIT = rf"(?:{lexicon.AGE_UNITS}|t)(?![^\W\d_])"
+# Her age as a name's closure: with its unit, or with a dash, comma or bracket after it.
+_AGE_THEN_BREAK = rf"{_AGE}(?:[ \t]?{_AGE_UNIT}|(?=[ \t]*(?:[-–—,(]|$)))"
 # What follows a name that opens an entry, rather than a sentence ("Tramvaj 22
 # zastávka", "Cześć, jestem Roksana"): a bracket, a dash, or her age with its unit or
 # a dash after it ("Wanjiru 22 —", "Ece 22 yaş", "Lily (Taiwan) 21yo"). Not a table's
@@ -51,7 +53,7 @@ _AGE_UNIT = rf"(?:{lexicon.AGE_UNITS}|t)(?![^\W\d_])"
 # ("Big Tony Madrid        +34 787 62 86 77", "Kofi driver Lagos→Agadez    0813 ...").
 _CLOSED = (
     rf"[ \t]*(?:[(（]|[-–—](?:[ \t]|$)"
-    rf"|{_AGE}(?:[ \t]?{_AGE_UNIT}|(?=[ \t]*(?:[-–—,(]|$))))"
+    rf"|{_AGE_THEN_BREAK})"
     r"|[^\n]{0,40}?(?:[ \t]{3,}|\t)[+(\d]"
 )
 # A line opening with a bullet and a name, or with a name set off from the rest of the
@@ -65,10 +67,7 @@ _ENTRY = LinePattern.compile(
 )
 _NOT_NAME_MARKERS = frozenset("📞☎📱📲✉📧📩💬🌐📍🗺🏠🕒⏰💰💵💶💷💳🚗✈🔗ℹ⚠❗‼")
 # Her age right after her name: "Wanjiru 22 —", "Mika（26）", "Bo (29)".
-_CLOSED_BY_AGE = re.compile(
-    rf"[ \t]*,?[ \t]*(?:[(（][ \t]*{_AGE}[ \t]*[)）,]"
-    rf"|{_AGE}(?:[ \t]?{_AGE_UNIT}|(?=[ \t]*(?:[-–—,(]|$))))"
-)
+_CLOSED_BY_AGE = re.compile(rf"[ \t]*,?[ \t]*(?:[(（][ \t]*{_AGE}[ \t]*[)）,]|{_AGE_THEN_BREAK})")
 # Her age anywhere on the line, with a unit or in brackets: "22y", "23 años", "20t" (tuổi).
 _AGE_ON_LINE = re.compile(rf"(?<![\d.,:/])(?:[(（]{_AGE}[)）]|{_AGE}[ \t]?{_AGE_UNIT})")
 _CONTACT_ON_LINE = re.compile(
