@@ -406,16 +406,12 @@ def line_regions(text: str, start: int, end: int, trunk: bool) -> tuple[str, ...
     places the line names after it ("0161 496 0239 (English number, from Manchester)")
     and, for a number written with a trunk "0", before it too ("Ships from London.
     Text 07911 123456"): digits without one are too often some other identifier."""
-    window_start = max(0, start - _LINE_LOOKBACK)
-    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    line_start, line_end = _line_near(text, start, end, _LINE_LOOKBACK)
     flags = [_flag_region(flag.group()) for flag in _FLAG.finditer(text, line_start, start)]
     regions = flags[::-1]
     code = _CODE_AFTER.match(text, end)
     if code is not None and code[1] not in _CODES_THAT_ARE_WORDS:
         regions.append(code[1])
-    window_end = min(len(text), end + _LINE_LOOKBACK)
-    newline = text.find("\n", end, window_end)
-    line_end = window_end if newline == -1 else newline
     regions += _places(text[end:line_end].lower())
     if trunk:
         regions += _places(text[line_start:start].lower())[::-1]  # the nearest first
@@ -443,10 +439,8 @@ def row_region(text: str, start: int) -> str | None:
     or a city's name, alone in its cell."""
     # Only the stretch of a row near the number: a page of one long line with many
     # numbers would otherwise be read whole for each of them.
-    window_start = max(0, start - _ROW_REACH)
-    line_start = text.rfind("\n", window_start, start) + 1 or window_start
-    line_end = text.find("\n", start, start + _ROW_REACH)
-    line = text[line_start : min(len(text), start + _ROW_REACH) if line_end == -1 else line_end]
+    line_start, line_end = _line_near(text, start, start, _ROW_REACH)
+    line = text[line_start:line_end]
     delimiter = max(_CELL_DELIMITERS, key=line.count)
     if line.count(delimiter) < 2:
         return None
@@ -458,6 +452,16 @@ def row_region(text: str, start: int) -> str | None:
         if region is not None and region in _REGIONS:
             return region
     return None
+
+
+def _line_near(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The bounds of the line holding text[start:end], at most ``reach`` characters
+    before start and after end: a line of megabytes is read in windows, never whole."""
+    window_start = max(0, start - reach)
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    window_end = min(len(text), end + reach)
+    newline = text.find("\n", end, window_end)
+    return line_start, window_end if newline == -1 else newline
 
 
 _ENTRY_OPENING = re.compile("[ \t]*(?:[-*•·▪►]|[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])")
