@@ -44,8 +44,10 @@ def find_vcard_names(text: str) -> Iterator[Candidate]:
         value = found.group("value")
         parts = _LIST_SEPARATOR.split(value) if found["property"].upper() == "NICKNAME" else [value]
         for part in parts:
-            name = _ESCAPED.sub(r"\1", part.strip())
-            at = text.find(part.strip(), start)
+            written = part.strip()
+            name = _ESCAPED.sub(r"\1", written)
+            # Where the name begins: the part's start, past the spaces it opens with.
+            at = start + len(part) - len(part.lstrip())
             if name and not lexicon.is_rejected(name) and any(c.isalpha() for c in name):
-                yield Candidate(name, at, at + len(part.strip()), VCARD_CONFIDENCE, "vcard")
+                yield Candidate(name, at, at + len(written), VCARD_CONFIDENCE, "vcard")
             start += len(part) + 1
