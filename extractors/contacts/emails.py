@@ -376,9 +376,9 @@ def _is_jabber(text: str, low: bytes, start: int, end: int, labels: list[str]) -
         return True
     if _JABBER_CUE_AFTER.match(low, end):
         return True
-    if _JABBER_SETTING_BEFORE.search(text, max(0, start - _CUE_WINDOW), start):
-        return True  # "ADMIN_JABBER=panel_admin@jabb3r.org": a config's key names it
     window_start = max(0, start - _CUE_WINDOW)
+    if _JABBER_SETTING_BEFORE.search(text, window_start, start):
+        return True  # "ADMIN_JABBER=panel_admin@jabb3r.org": a config's key names it
     window = low[window_start:start]
     # Russian forums call Jabber "жаба" (toad) or "джаббер"; the ASCII skeleton shows
     # them as "?", so they are looked for on the text, after the last ASCII cue.
