@@ -102,8 +102,11 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
             found += in_default
             national += [rest for rest in _left_over(run, in_default) if _national_elsewhere(rest)]
     if read_elsewhere:
-        # Counted once a page: each count reads the whole page.
-        page = elsewhere or page_regions(text, options.default_region)
+        # Counted once a page: each count reads the whole page. The countries of the
+        # page's dialled numbers count as its mentions: a Medellín chat's "+57 311 ..."
+        # senders make its "tres dos uno ..." Colombian, not Mexican.
+        dialled_regions = supported(region_of(m.value) for m in found if dialled(m))
+        page = elsewhere or page_regions(text, options.default_region, dialled_regions)
         for run, in_default in read_elsewhere:
             guessed = _in_regions_the_page_names(text, run, _regions_for(text, run, page))
             found += guessed or in_default
@@ -135,10 +138,14 @@ def _national_numbers(
     counts = region_counts(text)
     named = page_regions(text, default_region, dialled_regions, counts)
     # The country most of the page's dialled numbers are of first: a Nigerian madam's
-    # chat dials two Nigerian numbers and her brother's in Italy.
+    # chat dials two Nigerian numbers and her brother's in Italy. Only among countries
+    # the page names: one French number dialled on a French page about Brussels says
+    # nothing about the Belgian one.
+    mentioned = page_regions(text, default_region, dialled_regions, counts, by_writing=False)
     dialled_counts = Counter(dialled_regions)
     dialled_first = sorted(
-        (region for region in dialled_counts if region in named), key=lambda r: -dialled_counts[r]
+        (region for region in dialled_counts if region in mentioned),
+        key=lambda r: -dialled_counts[r],
     )
     page = tuple(dict.fromkeys((*dialled_first, *named)))
     # "Info la 072 803 5048 sau WhatsApp +40 728 035 048": a number with its country
@@ -447,7 +454,11 @@ def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
         start = _plus_position(text, start)
     if start > 0 and text[start - 1] == "(" and ")" in text[start:end]:
         start -= 1
-    if context.has_id_cue(text, start) or context.is_counting(groups):
+    if (
+        context.has_id_cue(text, start)
+        or context.is_counting(groups)
+        or context.is_placeholder(groups)
+    ):
         return None
     if _breaks_nanp_grouping(groups, cand.number):
         return None

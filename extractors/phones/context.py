@@ -80,17 +80,21 @@ _ID_CUE_WORDS = (
     "product|pid|uid|user|member|room|annonce|anuncio|anúncio|annuncio|anzeige|inserat|"
     "anzeigen|bestell|bestellung|kunden|auftrags|rechnungs|artikel|complaint|claim|"
     # M-Pesa's merchant numbers: "Lipa na M-Pesa Till No. 5123456 · Paybill 247247".
-    r"till[ \t]no|paybill|acc"
+    r"till[ \t]no|paybill|acc|"
+    # Tax and company registration numbers: Italy's "P.IVA 08812730961", Spain's CIF and
+    # NIF, Poland's NIP, France's SIRET, Brazil's CNPJ and CPF, Russia's INN (ИНН).
+    r"iva|vat|cif|nif|nip|siret|siren|cnpj|cpf|ssn|инн|огрн"
 )
 # German writes "Nr." after the word, often joined: "Anzeigen-Nr.: 884302117".
-_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})(?:[ \t-]?(?:nr|no)\b)?[\s#№:.\-=]*$")
+# A JSON or YAML key is quoted: '"id": 5518830021'.
+_ID_CUE = re.compile(rf"(?i)\b(?:{_ID_CUE_WORDS})(?:[ \t-]?(?:nr|no)\b)?[\s#№:.\-=\"']*$")
 _ID_CUE_AND_WORD = re.compile(
     rf"(?i)\b(?:{_ID_CUE_WORDS})[ \t]+(?!(?:phone|tel|cell|mobile|whatsapp|contact)\b)"
     r"[^\W\d_]{2,14}[ \t]*[#№:=][\s#№:.\-=]*$"
 )
 # How far back the cue word of _ID_CUE_AND_WORD may start, besides its own word.
 _OWN_WORD = 16
-_ID_CUE_SEPARATORS = "#№:.-="
+_ID_CUE_SEPARATORS = "#№:.-=\"'"
 # The cue word ends where the separators before the digits begin, so the search
 # needs to start no further back than the longest cue word ("reference", "postcode").
 _LONGEST_CUE_WORD = max(map(len, _ID_CUE_WORDS.split("|")))
@@ -293,6 +297,16 @@ def is_counting(groups: list[Group]) -> bool:
         run = run + 1 if counting else 1
         longest = max(longest, run)
     return longest >= max(_COUNTING_RUN, len(groups) - _OTHER_GROUPS_BESIDE_A_COUNT)
+
+
+# Every digit in order: the placeholder forms and pages fill in ("1234 5678 90",
+# "+44 1234 567890"), never a number anyone was given.
+_PLACEHOLDER_DIGITS = ("1234567890", "0123456789")
+
+
+def is_placeholder(groups: list[Group]) -> bool:
+    digits = "".join(group.digits for group in groups)
+    return any(run in digits for run in _PLACEHOLDER_DIGITS)
 
 
 def tainted(text: str, groups: list[Group]) -> set[int]:

@@ -182,8 +182,10 @@ def page_regions(
     default_region: str,
     dialled_regions: Iterable[str] = (),
     counts: Counter[str] | None = None,
+    by_writing: bool = True,
 ) -> tuple[str, ...]:
-    """Regions other than the default that the page names clearly, most named first.
+    """Regions other than the default that the page names clearly, most named first,
+    then (``by_writing``) those its script and language say.
 
     ``dialled_regions``: the countries of the page's numbers written with a country
     code, one mention each ("+49 176 ..." and "Hamburg" name Germany twice).
@@ -195,7 +197,9 @@ def page_regions(
         for region, count in mentions.most_common()
         if count >= 2 and region != default_region
     ]
-    return tuple(dict.fromkeys((*named, *_script_regions(text, default_region))))
+    if not by_writing:
+        return tuple(named)
+    return tuple(dict.fromkeys((*named, *_written_regions(text, default_region))))
 
 
 def regions_named_once(counts: Counter[str], default_region: str) -> tuple[str, ...]:
@@ -233,6 +237,13 @@ _SCRIPT_LETTERS = {"greek": 20, "cyrillic": 20}
 _FEW_LETTERS = 5
 
 
+def _written_regions(text: str, default_region: str) -> list[str]:
+    """Where the page is from by how it is written: its script, its language's own
+    letters, then its language's common words."""
+    spoken = [region for region in _spoken_regions(text) if region != default_region]
+    return [*_script_regions(text, default_region), *spoken]
+
+
 def _script_regions(text: str, default_region: str) -> list[str]:
     if text.isascii():
         return []
@@ -261,7 +272,9 @@ _LANGUAGE_LETTERS = {
     "łŁżŻśŚźŹ": ("PL",),
     "țȚșȘ": ("RO", "MD"),
     "őŐűŰ": ("HU",),
-    "ơƠưƯđĐ": ("VN",),
+    # Vietnamese's horned vowels and the tone-marked vowels only it writes (U+1EA0 to
+    # U+1EF9); not its "đ", which Serbo-Croatian writes too ("Đorđe").
+    "ơƠưƯ" + "".join(map(chr, range(0x1EA0, 0x1EFA))): ("VN",),
     "ãõÃÕ": ("BR", "PT"),
     "øØæÆ": ("NO", "DK"),
     "åÅ": ("SE", "NO", "DK", "FI"),
@@ -297,7 +310,8 @@ _WORDS_OF_LANGUAGE = {
     "it": "il che di per non sono della una mi ho anche",
     "es": "que los las del para por es con el muy",
     "pt": "não com uma você os do da",
-    "fr": "les des est pour avec une dans vous je",
+    # Not "je": Czech, Slovak and Serbo-Croatian's "is" too.
+    "fr": "les des est pour avec une dans vous pas",
     "de": "und der das ist nicht mit ich sie",
     "nl": "het een niet voor zijn ook van",
 }
@@ -357,8 +371,7 @@ def page_elsewhere(text: str, default_region: str) -> tuple[str, ...]:
     # Named once is enough here: the language has said already that the page is foreign.
     # A page that names no country may still say where by its letters.
     named = [region for region, _ in counts.most_common()]
-    spoken = [r for r in _spoken_regions(text) if r != default_region]
-    return tuple(dict.fromkeys((*named, *_language_regions(text), *spoken)))
+    return tuple(dict.fromkeys((*named, *_written_regions(text, default_region))))
 
 
 def region_counts(text: str) -> Counter[str]:

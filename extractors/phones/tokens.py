@@ -354,8 +354,11 @@ _DIGIT_WORD_REST = (
 )
 _DIGIT_WORD = _DIGIT + _DIGIT_WORD_REST
 # Inside a cluster a group may also start with look-alike letters ("555-Ol23").
+# A group of Cyrillic capitals only ("8 (9З7) 782-ЗЗ-2З") is read so after a digit and a
+# hyphen or dot: no Russian word is written "ЗЗ" or "ОЗ" there.
 _LETTER_LED_WORD = (
     rf"{_LOOKALIKE_LETTER}++{_DIGIT}(?:{_DIGIT}|{_LOOKALIKE_LETTER})*+{_NO_LETTER_NEXT}"
+    rf"|(?<=[\dЗО][-.])[ЗО]{{1,3}}+{_NO_LETTER_NEXT}"
 )
 # Every character a seed can begin with, as one class tested before the alternatives:
 # where a cluster cannot go on (most places the scan reaches) one comparison rejects
@@ -692,7 +695,9 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 ),
                 plain=plain,
                 word_before=word_in_gap,
-                plus_before="+" in gap or "\uff0b" in gap,
+                plus_before="+" in gap
+                or "\uff0b" in gap
+                or (not groups and _dialled_in_link(text, s)),
                 tight_before=tight,
                 break_before=sentence_break,
                 newline_before=newline,
@@ -787,6 +792,16 @@ def _letters_as_prefix(text: str, start: int, end: int) -> tuple[int, str]:
     if len(digits) >= MIN_DIGITS and digits.isascii() and digits.isdigit():
         return first_digit, "digits"
     return start, "lookalike"
+
+
+# WhatsApp's click-to-chat links hold the number with its country code and no "+":
+# "wa.me/4917021528939", "api.whatsapp.com/send?phone=4917021528939".
+_LINK_BEFORE_DIALLED = ("wa.me/", "phone=")
+_LONGEST_LINK_BEFORE = max(map(len, _LINK_BEFORE_DIALLED))
+
+
+def _dialled_in_link(text: str, start: int) -> bool:
+    return text[max(0, start - _LONGEST_LINK_BEFORE) : start].lower().endswith(_LINK_BEFORE_DIALLED)
 
 
 def _extend_over_lookalike_letters(text: str, start: int) -> int:

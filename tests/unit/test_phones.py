@@ -585,6 +585,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "digits said twice": (_repeated("oh double one "), 20_000),
     "Indonesian digits": (_repeated("kosong lima "), 20_000),
     "upper-case hex": (_repeated("FBD0 454B "), 20_000),
+    "Cyrillic capitals for digits": (_repeated("9З7-ЗЗ-ОЗ."), 20_000),
     "national numbers of a named country": (
         _repeated("Nairobi KES 5,000. Call 0722 987 654 or 0110 482 375 or "),
         60_000,
@@ -1111,3 +1112,79 @@ def test_a_messengers_number_is_read_where_it_is_a_mobile(text: str) -> None:
 def test_without_a_messenger_the_nearest_place_still_says_whose_it_is() -> None:
     text = "Lagos girls, lavoro in Italia. Contact Madam Joy on 0802 263 8885"
     assert _values(text) == ["+3908022638885"]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # A page in Cyrillic that names no place is read where Cyrillic is written
+        # before the default region ("(912) 692-45-36" is also a valid US number).
+        ("Пишите менеджеру Алина:\n📞 8 (912) 692-45-36 (WhatsApp, Viber)", "+79126924536"),
+        # Cyrillic capitals for digits, also a whole group of them.
+        (
+            "Индивидуалка Алина, апартаменты\nЗвонить с 12:00 до 02:00: 8 (9З7) 782-ЗЗ-2З",
+            "+79377823323",
+        ),
+        # The common words of a Portuguese page name Brazil, for a number with no country.
+        (
+            "Agende seu teste com a booker Paty: (11) 96246-6614 (só WhatsApp), não é"
+            " preciso pagar nada, você paga depois com os trabalhos",
+            "+5511962466614",
+        ),
+    ],
+)
+def test_a_pages_script_and_words_say_where_it_is(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_the_page_dialled_numbers_say_where_its_spelled_number_is() -> None:
+    # Spanish is spoken in Mexico and in Colombia: the chat's "+57" senders decide.
+    text = (
+        "5/8/24, 21:07 - +57 311 1049561: yo tengo cliente a las 9\n"
+        "5/8/24, 21:09 - +57 311 2968758: Sara cuadra con el taxista, el número es tres dos"
+        " uno 9235993\n"
+    )
+    assert "+573219235993" in _values(text)
+
+
+def test_a_french_number_dialled_once_does_not_make_a_belgian_one_french() -> None:
+    text = (
+        "Mehdi (+33 6 19 66 68 02)  ↔  Tonton\n"
+        "Tonton 23:05 : et pour Bruxelles c'est qui\n"
+        "Mehdi 23:07 : Samir le belge, 0454 73 87 76, il est à Bruxelles avec les filles\n"
+    )
+    assert "+32454738776" in _values(text)
+
+
+def test_serbian_is_not_french() -> None:
+    # "je" is Serbo-Croatian's "is": a Serbian chat names no French-speaking country.
+    text = "Viktor: koji broj da je zovem, ovo je njegov, kad je predaš, je li jasno: 0668 898461"
+    assert not any(value.startswith(("+33", "+32", "+41")) for value in _values(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        ("Anrufe & SMS: nur WhatsApp wa.me/4917021528939 und das ist nicht mit", "+4917021528939"),
+        ("https://api.whatsapp.com/send?phone=447911123456&text=hi", "+447911123456"),
+    ],
+)
+def test_a_whatsapp_links_digits_hold_the_country_code(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Tax and company numbers.
+        "P.IVA 08812730961 · © 2025 Dolce Vita Milano",
+        "ООО «Ромашка», ИНН 7707083893",
+        # A JSON key.
+        '{\n "name": "Oleg",\n "type": "personal_chat",\n "id": 5518830021,\n}',
+        # Every digit in order: a placeholder.
+        "tracking provided (1234 5678 90)",
+        "Phone: +44 1234 567890 (example)",
+    ],
+)
+def test_registration_numbers_keys_and_placeholders_are_no_phone(text: str) -> None:
+    assert _values(text) == []
