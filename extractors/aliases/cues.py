@@ -74,6 +74,11 @@ _GREETING_GAP = frozenset(",!.:-")  # and spaces
 _GREETING_LOOKBACK = 200
 _SIGNATURE_MARKS = frozenset({"~", "~~", "--", "—", "–"})
 _LINE_END = re.compile(r"[ \t]*[.!,;:)\]]*[ \t]*(?:\r?\n|$)")
+# A signature may give the signer's role after a comma: "— Yuri, operator", "— Ferryman,
+# market administration". Lower-case words only: "— Mia, 24, Kyiv" is an ad's title.
+_SIGNATURE_ROLE = re.compile(
+    r"[ \t]*,[ \t]*[^\W\d_A-ZÀ-ÞА-Я][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}[ \t]*\.?(?:\r?\n|$)"
+)
 # A sign-off's name ends its line, perhaps with a kiss: "xoxo, Jade 💋", "Love, Mia <3".
 # "outcall Love Field & DFW hotels" is a sentence that happens to hold "Love".
 _SIGN_OFF_END = re.compile(
@@ -478,7 +483,9 @@ def _starts_organisation_name(text: str, value: str, end: int, rule: CueRule) ->
 def _passes_context(text: str, cue_start: int, start: int, end: int, rule: CueRule) -> bool:
     if rule.name == "signature":
         # A signature is a line of its own: "~ DrWhite" at the end of a post.
-        return _follows_signature_mark(text, start) and bool(_LINE_END.match(text, end))
+        return _follows_signature_mark(text, start) and bool(
+            _LINE_END.match(text, end) or _SIGNATURE_ROLE.match(text, end)
+        )
     if rule.name == "sign_off":
         return bool(_SIGN_OFF_END.match(text, end))
     if rule.name == "here":

@@ -40,6 +40,23 @@ COMMON_WORDS = lexicon.words(
     """
 )
 MIN_LENGTH = 3
+# The short forms people go by, which Faker's lists of formal names lack: a driver is
+# "Dima" or "Chuy", a booker "Paty", a recruiter "Laci". Written out here because no
+# well-kept package lists hypocoristics across these languages. Not those that are
+# words too ("Memo", "Ola", "Kuba", "Slava", "Asia").
+HYPOCORISTICS = lexicon.words(
+    """
+    dima sasha vova kolya misha petya vanya zhenya seryozha lyosha tolya yura styopa
+    masha dasha natasha katya tanya olya sveta nastya ksyusha vika lyuda galya oksana taras
+    дима саша вова коля миша петя ваня женя серёжа сережа лёша леша толя юра макс
+    маша даша наташа катя таня оля света настя ксюша вика люда галя оксана тарас
+    chuy paco pepe nacho lalo beto toño chema chucho quique lupe lupita pili paty moni
+    kasia basia gosia zosia bartek tomek wojtek
+    terka verča bára kája péťa honza pepa míša
+    laci pisti jancsi zsuzsi kati gyuri
+    nelu gigi fane costel ionuț
+    """
+)
 
 
 @cache
@@ -56,6 +73,7 @@ def given_names() -> frozenset[str]:
             if isinstance(value, (str, property)) or callable(value):
                 continue
             names.update(name.lower() for name in value if isinstance(name, str))
+    names.update(HYPOCORISTICS)
     return frozenset(
         name
         for name in names

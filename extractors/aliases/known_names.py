@@ -69,7 +69,8 @@ _BREADCRUMB_STEP = re.compile(r"(?:[›»]|[ \t]>)[ \t]*$")
 # What follows a row's first cell: a column separator, a bracketed note, or a dash with
 # a space after it (not "Jo-Anne"). Not a colon: "Zona:", "Author:" open fields, and
 # a speaker's "Mia:" is the transcript rule's.
-_ROW_CLOSING = re.compile(rf"[\"”'’]?[ \t]*(?:[|(/]|[-–—](?:[ \t]|$)|{_EMOJI})")
+# A column's gap counts too: "  1. Mia        Thai       1.58 m / 46 kg".
+_ROW_CLOSING = re.compile(rf"[\"”'’]?(?:[ \t]*(?:[|(/]|[-–—](?:[ \t]|$)|{_EMOJI})|[ \t]{{2,}}|\t)")
 # Review and thread titles: "Re: Sasha", "REVIEW: Brianna", "[REVIEW] Roxy",
 # "Review #33812: Jade", "Thread: Kiki (visiting)", "FR: Priya" (a field report).
 _TITLE_OPENING = re.compile(

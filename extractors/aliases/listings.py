@@ -42,12 +42,20 @@ _COLUMN_LABELS = frozenset(
 )  # fmt: skip
 # Columns of people's names ("name", "girl"): a product or a city has a name too, so
 # these are read only where they hold given names.
+# A dispatch sheet's drivers are named in theirs ("| hora | chofer | cel |").
 _NAME_COLUMN_LABELS = frozenset(
-    {"name", "first_name", "firstname", "first name", "girl", "model", "nombre", "nome", "imię"}
-)
+    {
+        "name", "first_name", "firstname", "first name", "girl", "model", "nombre", "nome",
+        "imię", "imie", "nume", "jméno", "jmeno", "név", "имя", "ім'я", "naam", "nama", "isim",
+        "driver", "chofer", "conductor", "motorista", "autista", "șofer", "sofer", "kierowca",
+        "водитель", "водій",
+    }
+)  # fmt: skip
 _COLUMN_LABEL_STEMS = (
     "vendor", "seller", "user", "alias", "nick", "handle", "author", "name", "girl", "model",
-    "nombre", "nome", "imię", "working", "display", "screen", "stage",
+    "nombre", "nome", "imi", "working", "display", "screen", "stage", "nume", "jm", "név",
+    "имя", "ім'я", "naam", "nama", "isim", "driver", "chofer", "conductor", "motorista",
+    "autista", "șofer", "sofer", "kierowca", "водит", "водій",
 )  # fmt: skip
 _LABELS = "|".join(_COLUMN_LABEL_STEMS)
 _LINE_OPENING_LABEL = re.compile(rf"\n[ \t]*(?:{_LABELS})", re.IGNORECASE)
@@ -132,7 +140,8 @@ def _table_cells(text: str) -> Iterator[Candidate]:
             yield Candidate(value, at, at + len(value), TABLE_CONFIDENCE, "table")
     # A "name" column is one of people's names when it holds two given names at least;
     # then its other name-shaped cells are names too ("Minji", "Yari").
-    if sum(is_given_name(value) for value, _ in names) >= 2:
+    # A phone book's display names count by their first word ("Vika Odessa").
+    if sum(is_given_name(value.split()[0]) for value, _ in names if value.strip()) >= 2:
         for value, at in names:
             if lexicon.is_name_shaped(value) and _acceptable(value):
                 yield Candidate(value, at, at + len(value), TABLE_CONFIDENCE, "name_column")

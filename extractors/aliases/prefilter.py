@@ -71,7 +71,7 @@ _PHRASES = (
     # Strong cues: a lower-case handle may follow.
     _Phrase(
         (*FIELD_LABELS, "shop", "store"),
-        rf"{_WORD}(?:[ \t]+(?:name|id|alias|nick|profile|page))?[ \t]*(?:[:|=–—]|-[ \t])",
+        rf"{_WORD}(?:[ \t]+(?:name|id|alias|nick|profile|page))?\"?[ \t]*(?:[:|=–—]|-[ \t])",
     ),
     _Phrase(
         ("quote", "reply", "comment", "message", "answer", "response"), rf"{_WORD}[ \t]+from\b"

@@ -79,6 +79,13 @@ PERSON_ROLES = [
     # Other languages' boards, some inflected: "le vendeur LeChimiste", "o vendorze X".
     "vendeur", "venditore", "verkaeufer", "sprzedawca", "sprzedawcy", "vendorze", "vendora",
     "продавец", "продавца",
+    # A recruiting ring's and an agency's people, by role: "coordinator Oksana", "booker
+    # Paty", "Maid Pauline", and in Russian and Ukrainian also as the object of "write to":
+    # "Пишите менеджеру Алина", "администратору Карина", "Оператор Макс".
+    "coordinator", "coordinadora", "coordinador", "coordenadora", "booker", "maid",
+    "recruiter", "handler", "dispatcher", "оператор", "менеджер", "менеджеру", "менеджера",
+    "администратор", "администратору", "администратора", "оператору", "оператора",
+    "координатор", "координатору", "координатора", "куратор", "куратору", "куратора",
 ]  # fmt: skip
 # Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
 AD_ADJECTIVES = [
@@ -116,6 +123,8 @@ TITLES_DROPPED = [
     "mrs", "ms", "mr",
     # "Don Ramón", "Ma'am Maricel", "Khun Ploy", "la Lic. Fernanda".
     "don", "doña", "ma'am", "ma’am", "maam", "khun", "lic", "licenciada", "licenciado",
+    # Nigerian recruiters' courtesy: "Call Brother Kelvin", "Sister Gift".
+    "brother", "sister",
 ]  # fmt: skip
 TITLES = TITLES_KEPT + TITLES_DROPPED
 # A forum role in brackets after a name: "Hydrus (admin)", "r00tbeer (Member | Posts 44)".
@@ -146,6 +155,14 @@ RULES: tuple[CueRule, ...] = (
         "field",
         (
             ({"LOWER": {"IN": FIELD_LABELS}}, _SEPARATOR, _CANDIDATE),
+            # A JSON or YAML key: '"vendor": "digi.deals"', "'buyer': 'lowkey_lena'".
+            (
+                {"LOWER": {"IN": FIELD_LABELS}},
+                {"ORTH": {"IN": ['"', "'"]}},
+                {"ORTH": ":"},
+                {"ORTH": {"IN": ['"', "'"]}, "OP": "?"},
+                _CANDIDATE,
+            ),
             (
                 {"LOWER": {"IN": ["vendor", "seller", "user", "shop", "store"]}},
                 {"LOWER": {"IN": ["name", "id", "alias", "nick", "profile", "page"]}},

@@ -214,3 +214,16 @@ def test_names_in_cyrillic_and_greek(text: str, expected: list[tuple[str, str]])
 )
 def test_names_between_emoji_and_with_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
     assert known(text) == expected
+
+
+def test_a_numbered_roster_with_column_gaps() -> None:
+    text = (
+        "Today's available models:\n"
+        "  1. Mia        Thai       1.58 m / 46 kg   AED 900/hr\n"
+        "  2. Anastasia  Ukrainian  1.74 m / 55 kg   AED 1000/hr\n"
+    )
+    assert values(text) == {"Mia", "Anastasia"}
+
+
+def test_short_forms_people_go_by_are_known_names() -> None:
+    assert values("Drivers this week: Dima, Chuy & Laci") == {"Dima", "Chuy", "Laci"}

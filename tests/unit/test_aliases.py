@@ -865,3 +865,78 @@ def test_a_sites_numbered_guest_accounts_are_no_names(text: str) -> None:
 def test_a_title_is_a_whole_word_not_the_start_of_another() -> None:
     assert list(cue_hits("we don't Ship to the EU, sorry")) == []
     assert values("Interesadas escribir a Don Ramón") == ["Ramón"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A ring's or an agency's people named by their role.
+        ("Eastern Europe girls coordinator Oksana on Telegram", ["Oksana"]),
+        ("Agende seu teste com a booker Paty: (11) 96246-6614", ["Paty"]),
+        ("Maid Pauline opened the door and took the money.", ["Pauline"]),
+        ("Пишите менеджеру Алина:", ["Алина"]),
+        ("Пишите администратору Карина в личку", ["Карина"]),
+        ("Оператор Макс: с 10:00 до 22:00", ["Макс"]),
+        # A courtesy title is dropped.
+        ("Call or WhatsApp Brother Kelvin (Benin City office)", ["Kelvin"]),
+        # Lower-case words after a role are no name.
+        ("the booker said nothing; our maid service is extra", []),
+    ],
+)
+def test_people_named_by_their_role(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"orders": [{"id": 1, "vendor": "digi.deals", "buyer": "lowkey_lena"}]}',
+         ["digi.deals", "lowkey_lena"]),
+        ("- {'seller': 'NightOwlRx', 'price': 20}", ["NightOwlRx"]),
+    ],
+)  # fmt: skip
+def test_json_and_yaml_keys_that_name_a_person(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for reading.\n— Yuri, operator", ["Yuri"]),
+        ("Stay safe.\n— Ferryman, market administration\n", ["Ferryman"]),
+        # A title's place or age after a comma is no role.
+        ("— Mia, 24, Kyiv", []),
+        ("— Dallas, TX", []),
+    ],
+)
+def test_a_signature_with_the_signers_role(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+def test_a_phone_books_name_column_of_display_names() -> None:
+    text = (
+        "Name,Given Name,Family Name,Group Membership,Phone 1 - Type,Phone 1 - Value\n"
+        "Vika Odessa,Vika,Odessa,* myContacts,Mobile,+380 95 212 7872\n"
+        "Mihai Sofer,Mihai,Sofer,* myContacts,Mobile,+373 604 75 740\n"
+    )
+    assert [c.value for c in find_listing_aliases(text)] == ["Vika Odessa", "Mihai Sofer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "nume,oras,telefon,whatsapp,observatii\nAndreea,Bucuresti,+40 772 225 840,da,activa\n"
+            "Roxy,Londra,0044 7573 658338,da,pleaca\n",
+            ["Andreea", "Roxy"],
+        ),
+        (
+            "| hora  | chofer    | cel                |\n"
+            "| 07:30 | Chuy      | 222 095 1082       |\n"
+            "| 19:40 | Lalo      | 55 2805 8541       |\n",
+            ["Chuy", "Lalo"],
+        ),
+    ],
+)
+def test_name_and_driver_columns_in_other_languages(text: str, expected: list[str]) -> None:
+    assert [c.value for c in find_listing_aliases(text)] == expected
