@@ -88,6 +88,11 @@ def find(text: str, options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Match
                     if in_row:
                         found += in_row
                         continue
+                if _trunk_zero_left_out(run, in_default):
+                    # "oh double seven two ...": read without its "oh", a number at
+                    # home; with it, a national one of the country the page names.
+                    read_elsewhere.append((run, in_default))
+                    continue
                 spoken = _spoken_in(run)
                 if spoken and not _read_where_spoken(in_default, spoken):
                     # Spelled in a language not spoken in the default region ("tre
@@ -178,6 +183,13 @@ def _regions_for(
         return tuple(dict.fromkeys((*own, *page)))
     speaking_pages = [region for region in page if region in spoken]
     return tuple(dict.fromkeys((*own, *speaking_pages, *spoken, *page)))
+
+
+def _trunk_zero_left_out(run: list[Group], numbers: list[Match]) -> bool:
+    """Whether the run opens with a spelled zero ("oh", "zero") that the numbers read in
+    the default region leave out."""
+    first = run[0]
+    return first.digits == "0" and not first.plain and all(n.start > first.start for n in numbers)
 
 
 def _read_where_spoken(numbers: list[Match], spoken: tuple[str, ...]) -> bool:

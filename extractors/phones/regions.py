@@ -53,7 +53,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "CO": ("colombia", "medellín", "medellin", "bogotá", "bogota", "cali", "cartagena"),
     "MX": ("méxico", "mexico", "cdmx", "guadalajara", "monterrey", "tijuana", "cancún", "cancun"),
     "AU": ("australia", "sydney", "melbourne", "brisbane", "perth", "adelaide"),
-    "AE": ("dubai", "uae", "abu dhabi", "sharjah", "aed", "dirham"),
+    "AE": ("dubai", "uae", "abu dhabi", "sharjah", "aed", "dirham", "دبي", "أبوظبي", "الشارقة"),
     "TH": ("thailand", "bangkok", "pattaya", "phuket", "chiang mai", "baht", "thb"),
     "PH": ("philippines", "manila", "makati", "cebu", "pasay", "quezon", "angeles city"),
     "RU": ("russia", "россия", "moscow", "москва", "petersburg", "питер", "рублей", "руб"),
@@ -104,9 +104,9 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "FI": ("finland", "suomi", "helsinki"),
     "IL": ("israel", "tel aviv", "jerusalem", "shekel", "shekels"),
     "MA": ("morocco", "maroc", "casablanca", "marrakech", "rabat"),
-    "EG": ("egypt", "cairo", "alexandria", "egp"),
-    "SA": ("saudi", "riyadh", "jeddah", "riyal", "riyals"),
-    "QA": ("qatar", "doha", "qar"),
+    "EG": ("egypt", "cairo", "alexandria", "egp", "مصر", "القاهرة"),
+    "SA": ("saudi", "riyadh", "jeddah", "riyal", "riyals", "الرياض", "جدة", "السعودية", "ريال"),
+    "QA": ("qatar", "doha", "qar", "الدوحة", "قطر"),
     "VE": ("venezuela", "caracas", "maracaibo", "bolívares"),
     "EC": ("ecuador", "quito", "guayaquil"),
     "GT": ("guatemala", "quetzales"),
@@ -256,10 +256,30 @@ def _script_regions(text: str, default_region: str) -> list[str]:
         region
         for script, count in letters.most_common()
         if count >= _SCRIPT_LETTERS.get(script, _FEW_LETTERS)
-        for region in _SCRIPT_REGIONS[script]
+        for region in (_cyrillic_regions(text) if script == "cyrillic" else _SCRIPT_REGIONS[script])
         if region != default_region
     ]
     return found + [region for region in _language_regions(text) if region != default_region]
+
+
+# Cyrillic letters one language writes: Ukrainian's "ї є ґ", Serbian's and Macedonian's
+# "ђ ћ џ љ њ ј". Bulgarian writes "ъ" inside words and never Russian's "ы э ё".
+_UKRAINIAN_LETTERS = re.compile("[їєґЇЄҐ]")
+_SERBIAN_LETTERS = re.compile("[ђћџљњјЂЋЏЉЊЈ]")
+_RUSSIAN_ONLY_LETTERS = re.compile("[ыэёЫЭЁ]")
+_BULGARIAN_HARD_SIGN = re.compile("[а-я]ъ[а-я]")
+
+
+def _cyrillic_regions(text: str) -> tuple[str, ...]:
+    """Where a page in Cyrillic is from, by the letters only one of its languages writes."""
+    own: tuple[str, ...] = ()
+    if _UKRAINIAN_LETTERS.search(text):
+        own = ("UA",)
+    elif _SERBIAN_LETTERS.search(text):
+        own = ("RS", "MK", "BA", "ME")
+    elif _BULGARIAN_HARD_SIGN.search(text) and not _RUSSIAN_ONLY_LETTERS.search(text):
+        own = ("BG",)
+    return tuple(dict.fromkeys((*own, *_SCRIPT_REGIONS["cyrillic"])))
 
 
 # Letters only one language (or a few of one region) writes: a Turkish ad that names
@@ -307,13 +327,16 @@ _NOT_ENGLISH = re.compile(r"[À-ÖØ-öø-ɏͰ-ӿ]")
 # English's own: a page whose letters are all ASCII ("Su WhatsApp mi scrive dal numero
 # 336 282 7395") shows its language in them. Counted with str.count, at C speed.
 _WORDS_OF_LANGUAGE = {
-    "it": "il che di per non sono della una mi ho anche",
+    # "anni": an Italian ad gives her age in them ("22 anni").
+    "it": "il che di per non sono della una mi ho anche anni nostre tutte",
     "es": "que los las del para por es con el muy",
     "pt": "não com uma você os do da",
     # Not "je": Czech, Slovak and Serbo-Croatian's "is" too.
     "fr": "les des est pour avec une dans vous pas",
     "de": "und der das ist nicht mit ich sie",
     "nl": "het een niet voor zijn ook van",
+    # Malay and Indonesian.
+    "ms": "yang dan untuk dengan ada tidak saya boleh sini",
 }
 _OTHER_LANGUAGES_WORDS = tuple(
     f" {word} " for words in _WORDS_OF_LANGUAGE.values() for word in words.split()
@@ -327,6 +350,7 @@ _LANGUAGE_WORD_REGIONS = {
     "fr": ("FR", "BE", "CH"),
     "de": ("DE", "AT", "CH"),
     "nl": ("NL", "BE"),
+    "ms": ("MY", "ID"),
 }
 _ENGLISH_WORDS = tuple(f" {w} " for w in "the and you for with is are to of in".split())
 _FEWEST_OTHER_WORDS = 3

@@ -159,6 +159,17 @@ _FOREIGN_BY_LANGUAGE: dict[str, dict[str, str]] = {
         "nulla": "0", "kettő": "2", "ketto": "2", "három": "3", "harom": "3", "négy": "4",
         "negy": "4", "öt": "5", "hét": "7", "nyolc": "8", "kilenc": "9",
     },
+    # Hindi as Hinglish writes it ("aath aath nau paanch ..."); "ek" and "saat" (Turkish
+    # "hour") are weak below, and "do" and "teen" are English words.
+    "hi": {
+        "shunya": "0", "chaar": "4", "paanch": "5", "panch": "5", "chhah": "6", "chhe": "6",
+        "aath": "8", "nau": "9",
+    },
+    # Arabic's digits in full; "واحد" (one, also "someone") is weak below.
+    "ar": {
+        "صفر": "0", "اثنان": "2", "اثنين": "2", "ثلاثة": "3", "أربعة": "4", "اربعة": "4",
+        "خمسة": "5", "ستة": "6", "سبعة": "7", "ثمانية": "8", "تسعة": "9",
+    },
     # With and without its diacritics.
     "pl": {
         "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "pięć": "5", "piec": "5",
@@ -189,6 +200,8 @@ _LANGUAGE_REGIONS = {
     "sw": ("KE", "TZ", "UG"),
     "tl": ("PH",),
     "hu": ("HU",),
+    "hi": ("IN",),
+    "ar": ("SA", "AE", "EG", "KW", "QA", "BH", "OM", "JO", "LB"),
 }
 _REGIONS_OF_WORD: dict[str, tuple[str, ...]] = {}
 for _language, _words in _FOREIGN_BY_LANGUAGE.items():
@@ -254,6 +267,9 @@ _FOREIGN_WEAK = {
     "het": "7",
     "ένα": "1",
     "ενα": "1",
+    "ek": "1",
+    "saat": "7",
+    "واحد": "1",
 }
 # A lone "B" among spelled digits ("O three B one"): a word of its own, never glued to
 # a digit, which is how hex writes it ("7080b38").
@@ -266,7 +282,8 @@ _WEAK_LANGUAGES = {
     "een": ("nl",), "lima": ("id", "tl"), "nouă": ("ro",), "noua": ("ro",), "pet": ("sh", "cs"),
     "bir": ("tr",), "bes": ("tr",), "dort": ("tr",), "một": ("vi",), "hai": ("vi",),
     "ba": ("vi",), "năm": ("vi",), "moja": ("sw",), "isa": ("tl",), "egy": ("hu",),
-    "hat": ("hu",), "het": ("hu",), "ένα": ("el",), "ενα": ("el",),
+    "hat": ("hu",), "het": ("hu",), "ένα": ("el",), "ενα": ("el",), "ek": ("hi",),
+    "saat": ("hi",), "واحد": ("ar",),
 }  # fmt: skip
 _OTHER_LANGUAGES_WORDS = _FOREIGN.keys() | _FOREIGN_WEAK.keys()
 # The weak words that may be a number's first or last digit: zero words ("555 0123
@@ -281,6 +298,8 @@ _MAY_OPEN_OR_END = frozenset({"oh", "o", *_FOREIGN_WEAK} - {"nouă", "noua"})
 # Commas are deliberately absent: "1,500" and "10, 20, 30" are never phone digits.
 _SEP_MARKS = (
     r".\-\u2010-\u2015\u2212/\\_*~:=+\uff08\uff09\uff0b\uff0d-\uff0f()\[\]{}<>|'\"`\u2022\u00b7"
+    # Japanese writes the middle dot between groups: "〇八〇・四〇一八・七八三九".
+    r"\u30fb\uff65"
     r"\u00ad\u200b-\u200d\u2060\ufeff\ufe0f\u2600-\u2775\u2794-\u27bf\U0001f000-\U0001faff"
 )
 # Tabs are absent: they separate table cells ("5708\t251403"), not digit groups.
@@ -591,7 +610,10 @@ def _digits_at_most(text: str, start: int, end: int) -> int:
 
 def read_groups(text: str, start: int, end: int) -> list[Group]:
     """The digit groups of the cluster at text[start:end]."""
-    return _weak_words_as_fillers(_groups(text, start, end))
+    groups = _weak_words_as_fillers(_groups(text, start, end))
+    if len(groups) > 1 and _conjunction_o_at_end(text, groups):
+        groups.pop()
+    return groups
 
 
 def _cluster_spans(text: str) -> list[tuple[int, int]]:
@@ -669,6 +691,13 @@ def _groups(text: str, start: int, end: int) -> list[Group]:
                 )
             )
             newline = "\n" in gap
+            # A list's next item number opens its line: "... 693 9280\n2) Ludmila".
+            sentence_break = sentence_break or (
+                newline
+                and kind == "digits"
+                and e - s <= 2
+                and _LIST_MARK.match(text, e) is not None
+            )
             spaced = gap_length >= 3 and gap.isspace()
         else:
             # A keycap ("O4\ufe0f\u20e3") is one digit, never "O4"; and a letter before
@@ -731,9 +760,30 @@ def _written_out_token(kind: str, start: int, end: int) -> bool:
     return kind != "digits" or end - start == 1
 
 
+_LIST_MARK = re.compile(r"[.)][ \t]")
+
+
 def _opens_line(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip()
+
+
+# Prose going on after a lone "o": "al 9️⃣9️⃣8️⃣ ... 2️⃣4️⃣2️⃣8️⃣ o al correo".
+_PROSE_AFTER = re.compile(r"[ \t]+[^\W\d_A-Z]{2,}")
+
+
+def _conjunction_o_at_end(text: str, groups: list[Group]) -> bool:
+    """A lone "o" after written digits, with prose after it, is Spanish, Italian or
+    Portuguese "or" ("2️⃣4️⃣2️⃣8️⃣ o al correo"); one after spelled digits stays a zero
+    ("five five o one two o")."""
+    last, before = groups[-1], groups[-2]
+    return (
+        last.weak_word
+        and last.end - last.start == 1
+        and text[last.start] in "oO"
+        and text[before.start].isdigit()
+        and _PROSE_AFTER.match(text, last.end) is not None
+    )
 
 
 def _weak_words_as_fillers(groups: list[Group]) -> list[Group]:

@@ -586,6 +586,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], int]] = {
     "Indonesian digits": (_repeated("kosong lima "), 20_000),
     "upper-case hex": (_repeated("FBD0 454B "), 20_000),
     "Cyrillic capitals for digits": (_repeated("9З7-ЗЗ-ОЗ."), 20_000),
+    "Arabic and Hindi digit words": (_repeated("صفر خمسة aath nau ek "), 20_000),
+    "a lone o after digits": (_repeated("5️⃣ o al "), 20_000),
     "national numbers of a named country": (
         _repeated("Nairobi KES 5,000. Call 0722 987 654 or 0110 482 375 or "),
         60_000,
@@ -1188,3 +1190,71 @@ def test_a_whatsapp_links_digits_hold_the_country_code(text: str, e164: str) -> 
 )
 def test_registration_numbers_keys_and_placeholders_are_no_phone(text: str) -> None:
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # Hindi digits as Hinglish spells them.
+        ("Call/WA: aath aath nau paanch 0 2 0 6 2 8 (Riya), Mumbai", "+918895020628"),
+        # Arabic digit words, on a page that names Riyadh.
+        (
+            "للتواصل: صفر خمسة صفر صفر ستة ستة ثمانية تسعة تسعة خمسة\nالرياض – حي النسيم",
+            "+966500668995",
+        ),
+        # Kanji digits with Japanese's middle dot between the groups.
+        ("ご予約はお電話で → 〇八〇・四〇一八・七八三九", "+818040187839"),
+        # A lone "o" after keycaps is "or".
+        (
+            "Informes con la Lic. Karla al 9️⃣9️⃣8️⃣ 4️⃣8️⃣3️⃣ 2️⃣4️⃣2️⃣8️⃣ o al correo. Cancún, Cancún, México",
+            "+529984832428",
+        ),
+    ],
+)
+def test_more_scripts_and_languages_spelling_digits(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # An Italian ad's common words ("anni") say Italy; the next list item's number is
+        # no part of the phone.
+        (
+            "Agenzia Roma — le nostre ragazze disponibili\n1) Aurora, 22 anni, rumena — tel."
+            " 3️⃣2️⃣0️⃣ 693 9280\n2) Ludmila, 28 anni, ucraina — per tutte le prenotazioni",
+            "+393206939280",
+        ),
+        # Bulgarian: a hard sign inside words and none of Russian's own letters.
+        (
+            "Момичетата са сервитьорки за сезона. Ако има проблем звъниш на другия ми номер"
+            " 0 88 791 2626",
+            "+359887912626",
+        ),
+        # Malay's common words say Malaysia (or Indonesia).
+        (
+            "Bilik aircond, ada shower, parking percuma untuk tetamu yang datang dengan kereta.\n"
+            "Tempahan WhatsApp: Ol2-326 5232",
+            "+60123265232",
+        ),
+        # Read without its "oh" the run is a US number; with it, a British one.
+        (
+            "Leeds city centre, Leeds, £80 half hour\nRing me on oh double seven two triple"
+            " three two oh one oh",
+            "+447723332010",
+        ),
+    ],
+)
+def test_where_a_page_is_from_by_its_words_and_letters(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TEXT ONLY ☎ seven one three - five five five - O one four two\n(do not call",
+        "Her teen years, we do 5 things; saat 10 22 00 da",
+    ],
+)
+def test_english_words_are_no_hindi_digits(text: str) -> None:
+    assert not any(value.startswith("+91") for value in _values(text))
