@@ -100,7 +100,7 @@ _NAME_AFTER_TITLE = re.compile(r"\.?[ \t]+(?=[^\W\d_])")
 _TITLES = frozenset(TITLES)
 _TITLES_KEPT = frozenset(TITLES_KEPT)
 _SHOP_RULES = frozenset({"named_shop", "possessive"})
-_ABBREVIATED_TITLES = frozenset({"sra", "srta", "mme", "mlle", "mrs", "ms", "mr"})
+_ABBREVIATED_TITLES = frozenset({"sra", "srta", "sr", "lic", "mme", "mlle", "mrs", "ms", "mr"})
 _LOWER_CASE_TITLES = frozenset({"chị", "anh"})
 
 

@@ -28,7 +28,7 @@ ORGANISATIONS = words(
     cannahome cannazon cryptonia cypher dark0de darkfox darkmarket dream empire evolution
     hansa hydra incognito kerberos kingdom mega monopoly nemesis nexus nucleus omg
     silkroad solaris tochka torrez tor2door valhalla versus wallstreet whm white_house
-    dread dnm dnmavenue recon grams kilos tordex ahmia darknetlive
+    uber lyft bolt dread dnm dnmavenue recon grams kilos tordex ahmia darknetlive
     dea fbi cia nsa atf doj dhs hsi ice europol interpol nca bka police polizei policia
     полиция фсб мвд usps dhl fedex ups royalmail postnl correos
     electrum exodus binance coinbase kraken localmonero bisq wasabi samourai
@@ -225,6 +225,7 @@ GENERIC = words(
     browse anmelden registrieren inserieren favoriten startseite entrar ajuda anunciar
     accedi cerca registrarse normas inicio ayuda connexion inscription accueil aide
     subject message-id reply-to in-reply-to received posted companions
+    liefs kusjes groetjes baci bisous bises beijos beijinhos besitos puszi dios diosito allah
     voip mysql mariadb postgresql sqlite linux localhost database x86_64 amd64 aarch64
     """
 )

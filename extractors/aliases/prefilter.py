@@ -20,6 +20,7 @@ from extractors.aliases.rules import (
     AD_ADJECTIVES,
     BRACKETED_ROLES,
     BY_VERBS,
+    CLOSING_QUOTES,
     COMPANION_OWNERS,
     COMPANIONS,
     DONE_BY,
@@ -30,6 +31,7 @@ from extractors.aliases.rules import (
     OTHER_LANGUAGES_BY,
     OTHER_LANGUAGES_BY_VERBS,
     OWNED,
+    PERSON_MARKERS,
     PERSON_ROLES,
     POSSESSIVE_MARKS,
     QUOTES,
@@ -46,12 +48,16 @@ _CAPITAL_NEXT = rf"[ \t]+(?={_CAPITAL})"
 _NAME_NEXT = rf"[ \t]*(?={_CAPITAL}|\w*[\d_])"  # "Jessica", "pill_king", "xan4u"
 _WORD = r"[\w'’]+"
 _QUOTE = "[" + "".join(re.escape(quote) for quote in QUOTES) + "]?"
+_OPENING = tuple(QUOTES)
+_CLOSING = "[" + "".join(re.escape(quote) for quote in CLOSING_QUOTES) + "]"
 
 
-def _after_one_of(words: list[str]) -> str:
-    """A look-behind for one of ``words`` and a space: the phrase is found by the word
-    after them ("my name", "her friend")."""
-    return "(?:" + "|".join(rf"(?<=\b{word}[ \t])" for word in words) + ")"
+def _after_one_of(words: list[str], then: tuple[str, ...] = ("",)) -> str:
+    """A look-behind for one of ``words``, a space and (each of) ``then``: the phrase is
+    found by the word after them ("my name", "her friend", 'her "boyfriend"')."""
+    return (
+        "(?:" + "|".join(rf"(?<=\b{word}[ \t]{re.escape(c)})" for word in words for c in then) + ")"
+    )
 
 
 def _one_of(words: list[str]) -> str:
@@ -129,15 +135,20 @@ _PHRASES = (
     _Phrase(tuple(TITLES), rf"(?:{_one_of(TITLES)})\.?{_CAPITAL_NEXT}"),
     # The role is found by its word; the Matcher checks the "(" before it.
     _Phrase(tuple(BRACKETED_ROLES), rf"{_WORD}(?=[^()\n]{{0,30}}\))", backward=True),
+    # 'her friend Mia', 'her "boyfriend" Marius'.
     _Phrase(
         tuple(COMPANIONS),
-        rf"{_after_one_of(COMPANION_OWNERS)}{_WORD}{_CAPITAL_NEXT}",
+        rf"(?:{_after_one_of(COMPANION_OWNERS)}|{_after_one_of(COMPANION_OWNERS, _OPENING)})"
+        rf"{_WORD}{_CLOSING}?{_CAPITAL_NEXT}",
     ),
+    _Phrase(tuple(PERSON_MARKERS), rf"{_WORD}{_CAPITAL_NEXT}"),
     _Phrase(
         ("calls", "calling", "called"),
         rf"{_WORD}[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}",
     ),
     _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    # "a woman called Donna": a capital only ("called 911" calls a number).
+    _Phrase(("called",), rf"called[ \t]+{_QUOTE}(?={_CAPITAL})"),
     _Phrase(("named", "nicknamed"), rf"{_WORD}[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("known",), rf"known[ \t]+as[ \t]*{_QUOTE}{_NAME_NEXT}"),
     _Phrase(("aka", "a.k.a"), rf"a\.?k\.?a\.?[ \t]*{_QUOTE}{_NAME_NEXT}"),

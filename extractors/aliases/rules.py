@@ -15,6 +15,7 @@ _SEPARATOR = {"ORTH": {"IN": [":", "-", "|", "=", "–", "—", "::"]}}
 _OPTIONAL_COLON = {"ORTH": ":", "OP": "?"}
 # Opening quotes around a name: "calls herself "Britney"".
 QUOTES = ['"', "'", "“", "‘", "«"]
+CLOSING_QUOTES = ['"', "'", "”", "’", "»"]
 _OPTIONAL_QUOTE = {"ORTH": {"IN": QUOTES}, "OP": "?"}
 
 
@@ -48,6 +49,8 @@ FIELD_LABELS = [
     "admin", "moderator", "mod",
     "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
     "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
+    # A dispatch sheet's or a ledger's driver: "Chofer: El Güero", "Driver: Mike".
+    "chofer", "driver", "conductor", "motorista", "водитель",
     # A dispute's or an order's parties: "Покупатель: X   Оператор: Y", "Buyer: x".
     "buyer", "customer", "operator", "comprador", "compradora", "käufer", "покупатель",
     "оператор", "клиент",
@@ -64,6 +67,8 @@ BY_VERBS = [
 OTHER_LANGUAGES_BY_VERBS = [
     "verkauft", "verfasst", "beitrag", "geschrieben", "gepostet", "vendido", "publicado",
     "escrito", "postado", "posté", "publié", "écrit", "pubblicato", "scritto", "продано",
+    # A German board's reply: "Antwort von Ostwind » 12.03.2024".
+    "antwort",
     "написано", "опубликовано",
 ]  # fmt: skip
 OTHER_LANGUAGES_BY = ["von", "por", "par", "da", "от"]
@@ -86,6 +91,9 @@ PERSON_ROLES = [
     "recruiter", "handler", "dispatcher", "оператор", "менеджер", "менеджеру", "менеджера",
     "администратор", "администратору", "администратора", "оператору", "оператора",
     "координатор", "координатору", "координатора", "куратор", "куратору", "куратора",
+    # Who answers an agency's phone: "minha secretária Jéssica", "la monitora Yuliana" (a
+    # webcam studio's), "O motorista Bikash".
+    "secretary", "secretária", "secretaria", "segretaria", "monitora", "motorista", "chofer",
 ]  # fmt: skip
 # Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
 AD_ADJECTIVES = [
@@ -106,6 +114,8 @@ VISIT_VERBS = ["saw", "met", "booked", "visited"]
 SIGN_OFFS = [
     "xoxo", "xo", "xx", "kisses", "kiss", "hugs", "besos", "beso", "küsse", "bussi", "целую",
     "love", "cheers", "regards", "thanks", "thx", "grüße", "gruß", "gruss", "saludos", "peace",
+    "liefs", "kusjes", "groetjes", "baci", "bisous", "bises", "beijos", "beijinhos", "besitos",
+    "puszi", "pusy",
 ]  # fmt: skip
 # What a vendor's name is followed by in "DrWhite's shop", "DrWhite's new batch".
 # Titles before a name: "Madam Blessing", "Pani Ewa", "Sra. Rocío", "Agent Wanjiru".
@@ -114,7 +124,7 @@ SIGN_OFFS = [
 # So are the "uncles" and "aunts" of recruiters' chats ("WhatsApp Uncle Mike", "falar
 # com Tia Bia").
 TITLES_KEPT = [
-    "madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy", "mistress", "uncle",
+    "madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy", "mommy", "mistress", "uncle",
     "tia", "tía", "tio", "tío",
 ]  # fmt: skip
 TITLES_DROPPED = [
@@ -125,6 +135,9 @@ TITLES_DROPPED = [
     "don", "doña", "ma'am", "ma’am", "maam", "khun", "lic", "licenciada", "licenciado",
     # Nigerian recruiters' courtesy: "Call Brother Kelvin", "Sister Gift".
     "brother", "sister",
+    # Malay, Indonesian, Swahili, Tagalog and Portuguese courtesy: "Kak Ros", "Pak Hendra",
+    # "Bi Zuhura", "Ate Marites", "Sr. Rui".
+    "kak", "pak", "bu", "mbak", "bi", "ate", "kuya", "sr",
 ]  # fmt: skip
 TITLES = TITLES_KEPT + TITLES_DROPPED
 # A forum role in brackets after a name: "Hydrus (admin)", "r00tbeer (Member | Posts 44)".
@@ -142,8 +155,16 @@ BRACKETED_ROLES = [
 # Whose name it is: "my name is", "her name was", "mi nombre es".
 NAME_OWNERS = ["my", "mein", "mi", "her", "his", "their"]
 # "my friend Shane", "her cousin Mia".
-COMPANION_OWNERS = ["my", "her", "his", "our"]
-COMPANIONS = ["friend", "girlfriend", "colleague", "cousin", "sister", "roommate", "bestie"]
+# Hinglish's "meri friend Pooja" too.
+COMPANION_OWNERS = ["my", "her", "his", "our", "meri", "mera"]
+# And whoever keeps her: 'Her "boyfriend" Marius sits outside'.
+COMPANIONS = [
+    "friend", "girlfriend", "colleague", "cousin", "sister", "roommate", "bestie", "boyfriend",
+    "husband", "pimp", "brother",
+]  # fmt: skip
+# Tagalog marks a person's name with "si", "ni" and "kay": "pakisabi kay Marisol", "si
+# Rommel susundo". Spanish "ni Pedro ni Juan" names people too.
+PERSON_MARKERS = ["si", "ni", "kay"]
 OWNED = [
     "shop", "store", "listing", "listings", "mirror", "mirrors", "menu", "profile", "page",
     "stealth", "batch", "key", "pgp", "products", "product", "feedback", "reviews", "new",
@@ -394,8 +415,8 @@ RULES: tuple[CueRule, ...] = (
                 _CANDIDATE,
             ),
             ({"LOWER": "goes"}, {"LOWER": "by"}, _OPTIONAL_QUOTE, _CANDIDATE),
-            # "a woman named Lin", "a driver nicknamed 'Big Mike'"
-            ({"LOWER": {"IN": ["named", "nicknamed"]}}, _OPTIONAL_QUOTE, _CANDIDATE),
+            # "a woman named Lin", "a driver nicknamed 'Big Mike'", "a woman called Donna"
+            ({"LOWER": {"IN": ["named", "nicknamed", "called"]}}, _OPTIONAL_QUOTE, _CANDIDATE),
             ({"LOWER": "known"}, {"LOWER": "as"}, _OPTIONAL_QUOTE, _CANDIDATE),
             ({"LOWER": {"IN": ["aka", "a.k.a", "a.k.a."]}}, _OPTIONAL_QUOTE, _CANDIDATE),
         ),
@@ -460,10 +481,17 @@ RULES: tuple[CueRule, ...] = (
         (
             (
                 {"LOWER": {"IN": COMPANION_OWNERS}},
+                _OPTIONAL_QUOTE,
                 {"LOWER": {"IN": COMPANIONS}},
+                {"ORTH": {"IN": CLOSING_QUOTES}, "OP": "?"},
                 _CANDIDATE,
             ),
         ),
+        confidence=0.65,
+    ),
+    CueRule(
+        "person_marker",
+        (({"LOWER": {"IN": PERSON_MARKERS}}, _CANDIDATE),),
         confidence=0.65,
     ),
     CueRule(

@@ -940,3 +940,42 @@ def test_a_phone_books_name_column_of_display_names() -> None:
 )
 def test_name_and_driver_columns_in_other_languages(text: str, expected: list[str]) -> None:
     assert [c.value for c in find_listing_aliases(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Courtesy titles of more languages are dropped.
+        ("Hubungi Pak Hendra (PT Bintang Jaya Abadi)", ["Hendra"]),
+        ("Tempahan WhatsApp (cakap dengan Kak Ros)", ["Ros"]),
+        ("Wasiliana na Bi Zuhura: +255", ["Zuhura"]),
+        ("Contacto Sr. Rui: 9 3 4 1 5", ["Rui"]),
+        ("Informes con la Lic. Karla al teléfono", ["Karla"]),
+        # Tagalog marks people's names.
+        ("ate pakisabi kay Marisol yung utang nya", ["Marisol"]),
+        ("si Rommel susundo sa kanya", ["Rommel"]),
+        # Whoever she is with or answers for her.
+        ("a woman called Donna answered the phone", ["Donna"]),
+        ('Her "boyfriend" Marius sits outside', ["Marius"]),
+        ("Meri friend Pooja bhi available hai", ["Pooja"]),
+        ("Agenda e fotos só com minha secretária Jéssica, pelo mesmo zap.", ["Jéssica"]),
+        ("Escríbele a la monitora Yuliana por aquí", ["Yuliana"]),
+        ("O motorista Bikash faz a recolha", ["Bikash"]),
+        ("Chofer: El Güero — cel. 55 0448 4160", ["El Güero"]),
+        ("Antwort von Ostwind » 12.03.2024, 08:02", ["Ostwind"]),
+    ],
+)
+def test_titles_markers_and_roles_of_more_languages(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ni siquiera si Dios quiere",
+        "I called Uber and then called 911",
+        "Liefs, xx",
+    ],
+)
+def test_gods_apps_and_sign_offs_are_no_names(text: str) -> None:
+    assert values(text) == []
