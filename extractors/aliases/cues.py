@@ -9,6 +9,7 @@ pathological input. Bare "@name" mentions need no tokenizer: the hit is the ment
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from extractors.aliases import lexicon
 from extractors.aliases.given_names import is_given_name
 from extractors.aliases.prefilter import CueHit, cue_hits, opens_line, space_before
 from extractors.aliases.rules import RULES, RULES_BY_NAME, TITLES, TITLES_KEPT, CueRule
+from extractors.messenger_names import TELEGRAM_IN_ARABIC_SCRIPT
 
 # How far a window reaches around a confirmed cue phrase before its edges move out to
 # whitespace: back into the word before it ("my" in "my name", found by its second
@@ -54,7 +56,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _PLATFORM_CONTEXT = re.compile(
     r"telegram|\btg\b|\btele\b|t\.me|wickr|signal|session|whats\s?app|\bwa\b|\bkik\b|snap|"
     r"\bsc\b|insta|\big\b|twitter|threema|discord|jabber|xmpp|onlyfans|tiktok|\bline\b|"
-    r"wechat|kakao|zalo|viber|\bskype\b|"
+    r"wechat|kakao|zalo|viber|\bskype\b|" + "|".join(TELEGRAM_IN_ARABIC_SCRIPT) + "|"
     r"\badd\b|\bdm\b|\bpm\b|\bhmu\b|follow|contact|message|\bmsg\b|\btext\b|\bhit me\b",
 )
 _PLATFORM_LOOKBACK = 40
@@ -506,6 +508,9 @@ def _greeted(text: str, end: int) -> bool:
     ):
         at -= 1
     if at == 0 or text[at - 1] == "\n":
+        return True
+    # An emoji ends a title's segment as a line break would: "Andheri West 🔥🔥 Riya here".
+    if text[at - 1] in "\ufe0f\u200d" or unicodedata.category(text[at - 1]) == "So":
         return True
     begin = max(0, at - _GREETING_LOOKBACK)
     newline = text.rfind("\n", begin, at)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from extractors.aliases import lexicon
 from extractors.aliases.cues import Candidate
 from extractors.aliases.given_names import is_given_name
+from extractors.aliases.rules import TITLES_DROPPED
 from extractors.lines import LinePattern
 
 LOGGED_SPEAKER_CONFIDENCE = 0.8
@@ -27,6 +28,7 @@ CONVERSATION_SPEAKER_CONFIDENCE = 0.7
 SIGNATURE_CONFIDENCE = 0.7
 POST_HEADER_CONFIDENCE = 0.65
 
+_TITLES_DROPPED = frozenset(TITLES_DROPPED)
 _HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
 
 
@@ -181,7 +183,11 @@ def _closing_signature(text: str) -> Iterator[Candidate]:
 def _candidate(
     found: re.Match[str], group: str | int, confidence: float, rule: str
 ) -> Iterator[Candidate]:
-    value = found.group(group)
+    value, start = found.group(group), found.start(group)
+    # A speaker's courtesy title is dropped as the cue rules drop it: "Ate Marites:".
+    title, space, name = value.partition(" ")
+    if space and name[:1].isupper() and title.rstrip(".").lower() in _TITLES_DROPPED:
+        value, start = name, start + len(title) + 1
     if lexicon.is_rejected(value) or not any(ch.isalpha() for ch in value):
         return
-    yield Candidate(value, found.start(group), found.end(group), confidence, rule)
+    yield Candidate(value, start, start + len(value), confidence, rule)

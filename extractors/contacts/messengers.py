@@ -9,6 +9,7 @@ from extractors import kinds
 from extractors.base import Match
 from extractors.contacts.skeleton import positions
 from extractors.lines import LinePattern
+from extractors.messenger_names import TELEGRAM_IN_ARABIC_SCRIPT
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -102,7 +103,12 @@ _CYRILLIC_CUE_LETTERS = ("тел", "Тел", "ТЕЛ", "тг", "ТГ", "Тг")
 # (aeroplane, paper plane): "联系 飞机：@along_usdt888"; "纸飞机" ends in "飞机", and
 # "飞机" is everyday Chinese too. The paper plane itself is the logo, and ads write it
 # for the app ("✈️ @x").
-_OTHER_SCRIPT_NAMES = (("电报", False), ("飞机", True), ("\u2708", True))
+_OTHER_SCRIPT_NAMES = (
+    ("电报", False),
+    ("飞机", True),
+    ("\u2708", True),
+    *((name, False) for name in TELEGRAM_IN_ARABIC_SCRIPT),
+)
 # A page that is Telegram's: it says so, links t.me, ends posts with the app's view
 # counter, or shows a channel's subscriber or member count beside the app's name, a
 # cued handle or a bot.

@@ -979,3 +979,24 @@ def test_titles_markers_and_roles_of_more_languages(text: str, expected: list[st
 )
 def test_gods_apps_and_sign_offs_are_no_names(text: str) -> None:
     assert values(text) == []
+
+
+def test_a_speakers_courtesy_title_is_dropped() -> None:
+    text = "[3/14/24, 9:02:11 PM] Jun: ok\n[3/14/24, 9:05:40 PM] Ate Marites: ok boss. padala\n"
+    assert "Marites" in values(text)
+    assert "Ate Marites" not in values(text)
+
+
+def test_a_mention_beside_telegrams_arabic_name_is_no_alias() -> None:
+    assert values("أو تلقرام @abu_fahad_khadamat") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Independent call girl in Andheri West 🔥🔥 Riya here, 24 yrs", ["Riya"]),
+        ("Great place 👍 click here to see more", []),
+    ],
+)
+def test_an_emoji_opens_a_segment_for_here(text: str, expected: list[str]) -> None:
+    assert values(text) == expected

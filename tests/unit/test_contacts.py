@@ -287,6 +287,9 @@ class TestTelegram:
             ("联系 飞机：@dark_vendor （只有这一个号）", "@dark_vendor"),  # Chinese: "aeroplane"
             ("纸飞机 @dark_vendor", "@dark_vendor"),
             ("电报：dark_vendor", "dark_vendor"),
+            ("أو تلقرام @dark_vendor", "@dark_vendor"),  # Gulf Arabic
+            ("برای سفارش در تلگرام: @dark_vendor", "@dark_vendor"),  # Persian
+            ("تيليجرام: dark_vendor", "dark_vendor"),
         ],
     )
     def test_cued_usernames_in_other_languages(self, text: str, raw: str) -> None:
