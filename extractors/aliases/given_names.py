@@ -41,9 +41,9 @@ COMMON_WORDS = lexicon.words(
 )
 MIN_LENGTH = 3
 # The short forms people go by, which Faker's lists of formal names lack: a driver is
-# "Dima" or "Chuy", a booker "Paty", a recruiter "Laci". Written out here because no
-# well-kept package lists hypocoristics across these languages. Not those that are
-# words too ("Memo", "Ola", "Kuba", "Slava", "Asia").
+# "Dima" or "Chuy", a booker "Paty", a recruiter "Laci", a Thai provider "Ploy". Written
+# out here because no well-kept package lists hypocoristics across these languages. Not
+# those that are words too ("Memo", "Ola", "Kuba", "Slava", "Asia").
 HYPOCORISTICS = lexicon.words(
     """
     dima sasha vova kolya misha petya vanya zhenya seryozha lyosha tolya yura styopa
@@ -54,7 +54,8 @@ HYPOCORISTICS = lexicon.words(
     kasia basia gosia zosia bartek tomek wojtek
     terka verča bára kája péťa honza pepa míša
     laci pisti jancsi zsuzsi kati gyuri
-    nelu gigi fane costel ionuț
+    nelu gigi fane costel ionuț katka
+    ploy fon aom pim fah kwan ning noi nok praew dao nid pui tukta
     """
 )
 

@@ -117,6 +117,14 @@ _JOINTS = (b"aA", b"_", _TITLE_JOINT, _NUMBER_JOINT)
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]*)+[0-9]*")
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+")  # what every _CAMEL match opens with
+_LAST_CAMEL_PART = re.compile(r"[A-Z][a-z]*[0-9]*$")
+# Words a site's or a service's name ends in, never a person's handle.
+_SITE_WORDS = frozenset(
+    """
+    ads world girls escorts models agency club hub directory finder guide network portal
+    verify list docs online media central
+    """.split()
+)
 _SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\.[A-Z][a-z]+[A-Za-z0-9]*")
 # Letters then two to four digits; the letters are a word or a name ("Lurker", "mike"),
@@ -258,6 +266,8 @@ def _acceptable(text: str, start: int, end: int, value: str, shape: re.Pattern[s
         return False  # "© SafeHands 2019-2024": the site's owner, a company
     if _LEADER_AFTER.match(text, end):
         return False  # "CardVault ....... ifmip4...onion": a link directory's site
+    if shape is _CAMEL and _LAST_CAMEL_PART.search(value).group().lower() in _SITE_WORDS:
+        return False  # "EscortAdsWorld", "VerifyGirls": a site or a service, no person
     if shape is _SNAKE:
         if value.isupper():
             return False  # MAX_SIZE is a constant

@@ -226,6 +226,7 @@ GENERIC = words(
     accedi cerca registrarse normas inicio ayuda connexion inscription accueil aide
     subject message-id reply-to in-reply-to received posted companions
     liefs kusjes groetjes baci bisous bises beijos beijinhos besitos puszi dios diosito allah
+    title mirrors contacts wakala
     voip mysql mariadb postgresql sqlite linux localhost database x86_64 amd64 aarch64
     """
 )

@@ -94,6 +94,8 @@ PERSON_ROLES = [
     # Who answers an agency's phone: "minha secretária Jéssica", "la monitora Yuliana" (a
     # webcam studio's), "O motorista Bikash".
     "secretary", "secretária", "secretaria", "segretaria", "monitora", "motorista", "chofer",
+    # An ad's "new girl Mimi", "Latina duo Paola", "chica Yeni".
+    "girl", "duo", "chica", "ragazza",
 ]  # fmt: skip
 # Ad titles put a name after an adjective: "Sexy Mia", "SWEET JESSICA", "Pinay Dominique".
 AD_ADJECTIVES = [

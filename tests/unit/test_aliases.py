@@ -1000,3 +1000,28 @@ def test_a_mention_beside_telegrams_arabic_name_is_no_alias() -> None:
 )
 def test_an_emoji_opens_a_segment_for_here(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A site's or service's CamelCase name is nobody's handle.
+        ("EscortAdsWorld — Upgrade your ad", []),
+        ('"EuroGirls" — verified vendor', []),
+        ("DrWhite — Premium Pharma", ["DrWhite"]),
+        # An ad's girl by her name.
+        ("Sweet new Asian girl Mimi & friend 💕 body scrub", ["Mimi"]),
+        ("Title: Latina duo Paola y su amiga 🔥", ["Paola"]),
+    ],
+)
+def test_site_names_and_an_ads_girl(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+def test_thai_nicknames_fill_a_name_column() -> None:
+    text = (
+        "| Name | Age | From | Height | Phone |\n"
+        "| Ploy | 21 | Chiang Mai | 158 | 088 495 4439 |\n"
+        "| Fon | 23 | Isaan | 162 | ask reception |\n"
+    )
+    assert [c.value for c in find_listing_aliases(text)] == ["Ploy", "Fon"]
