@@ -177,7 +177,11 @@ def _listed(text: str, words: list[_Word]) -> list[_Word]:
         start = word[0]
         if start - previous_end == 1 and text[previous_end] == " ":
             chain = []  # the chain's last word runs on into this one: no list
-        elif chain and _LIST_GAP.fullmatch(text, chain[-1][1], start):
+        elif (
+            chain
+            and _LIST_GAP.fullmatch(text, chain[-1][1], start)
+            and not _between_csv_cells(text, chain[-1][1], start)
+        ):
             chain.append(word)
         else:
             members.extend(_as_list(chain))
@@ -185,6 +189,25 @@ def _listed(text: str, words: list[_Word]) -> list[_Word]:
         previous_end = word[1]
     members.extend(_as_list(chain))
     return members
+
+
+# A CSV row's cells are no list of people, though a phone book's hold given names
+# ("Vika Odessa,Vika,Odessa,* myContacts"). Read in a window: a megabyte-long row is
+# looked at in this much around each gap, never whole.
+_CSV_WINDOW = 120
+_CSV_MINIMUM_BARE_COMMAS = 3
+
+
+def _between_csv_cells(text: str, start: int, end: int) -> bool:
+    """Whether the gap is a bare comma among others: a row of cells, not a list."""
+    if text[start:end] != ",":
+        return False
+    lo, hi = max(0, start - _CSV_WINDOW), end + _CSV_WINDOW
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", end, hi)
+    line_end = hi if line_end == -1 else line_end
+    bare = text.count(",", line_start, line_end) - text.count(", ", line_start, line_end)
+    return bare >= _CSV_MINIMUM_BARE_COMMAS
 
 
 def _as_list(chain: list[_Word]) -> list[_Word]:

@@ -36,7 +36,8 @@ _HANDLE = r"[^\W_][\w.\-']{0,30}[^\W_]|[^\W_]"
 # timestamped speaker may have two names ("[2024-05-19 20:11] Lily Chen: Dear, ...").
 # WhatsApp's own export writes its stamp unbracketed: "12/03/2024, 21:16 - Ioana: Da".
 _SPEAKER_LINE = LinePattern.compile(
-    r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*"
+    # A chat client's log brackets the time: "(21:02:40) Kestrel: you there?"
+    r"[ \t]*(?P<stamp>\[[^\]\n]{1,40}\][ \t]*|\(\d{1,2}:\d{2}(?::\d{2})?\)[ \t]*"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?"
     r"[ \t]+[-–][ \t]+)?"
     rf"(?:<(?P<bracketed>{_HANDLE})>"
@@ -56,6 +57,12 @@ _SENDER = re.compile(
     rf"[ \t]*(?P<name>(?:{_HANDLE})(?: [A-ZÀ-ÖØ-ÞА-Я][\w.]{{0,15}})?)(?:[ \t]+\[\d{{1,9}}\])?"
 )
 _TIMED_HEADERS_MINIMUM = 2
+# Telegram's HTML export, copied as text, puts the time on a line of its own under the
+# sender: "Dima\n23:14\nLena lands 06:40 ...".
+_SENDER_OVER_TIME = LinePattern.compile(
+    r"[ \t]*(?P<name>[^\W_][\w.\-']{0,30}+(?<=[^\W_])(?: [A-ZÀ-ÖØ-ÞА-Я][\w.]{0,15})?)[ \t]*"
+    r"\n[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
+)
 _EXPORT_SEPARATOR = ", ["
 _EXPORT_HEADER = LinePattern.compile(
     rf"(?P<name>{_HANDLE}){re.escape(_EXPORT_SEPARATOR)}[^\]\n]{{4,40}}\][ \t]*$"
@@ -164,6 +171,10 @@ def _timed_headers(text: str) -> Iterator[Candidate]:
             headers.append(sender)
     if len(headers) >= _TIMED_HEADERS_MINIMUM:
         for sender in headers:
+            yield from _candidate(sender, "name", LOGGED_SPEAKER_CONFIDENCE, "speaker")
+    over_time = list(_SENDER_OVER_TIME.finditer(text))
+    if len(over_time) >= _TIMED_HEADERS_MINIMUM:
+        for sender in over_time:
             yield from _candidate(sender, "name", LOGGED_SPEAKER_CONFIDENCE, "speaker")
 
 

@@ -1025,3 +1025,29 @@ def test_thai_nicknames_fill_a_name_column() -> None:
         "| Fon | 23 | Isaan | 162 | ask reception |\n"
     )
     assert [c.value for c in find_listing_aliases(text)] == ["Ploy", "Fon"]
+
+
+def test_a_csv_rows_cells_are_no_list_of_names() -> None:
+    text = (
+        "Name,Given Name,Family Name,Group Membership,Phone 1 - Type,Phone 1 - Value\n"
+        "Vika Odessa,Vika,Odessa,* myContacts,Mobile,+380 95 212 7872\n"
+    )
+    assert "Odessa" not in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Telegram's HTML export copied as text: the sender over the time.
+        (
+            "Dima\n23:14\nLena lands 06:40 at Otopeni\nVlad\n23:20\nok. I take her to the flat\n",
+            ["Dima", "Vlad"],
+        ),
+        # A chat client's log with the time in brackets.
+        ("(21:02:40) Kestrel: you there moth?\n(21:03:02) moth: yes\n", ["Kestrel", "moth"]),
+        # One name over one time is a timetable's.
+        ("Opening\n10:00\n", []),
+    ],
+)
+def test_more_chat_exports_senders(text: str, expected: list[str]) -> None:
+    assert sorted(set(values(text))) == sorted(expected)
