@@ -1051,3 +1051,20 @@ def test_a_csv_rows_cells_are_no_list_of_names() -> None:
 )
 def test_more_chat_exports_senders(text: str, expected: list[str]) -> None:
     assert sorted(set(values(text))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Dima\n23:14\n",  # senders over times, every line a header
+        "Vika,Odessa,",  # a megabyte CSV row of given names
+        "(21:02:40) Kestrel: x\n",
+        'her "boyfriend" Marius, kay Marisol, a woman called Donna, ',
+        "— Yuri, operator\n",
+    ],
+)
+def test_this_sessions_layouts_take_linear_time(unit: str) -> None:
+    def make(size: int) -> str:
+        return unit * (size // len(unit))
+
+    assert growth_ratio(lambda text: list(find(text, ExtractOptions())), make, 20_000) < limit()
