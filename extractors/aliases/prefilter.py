@@ -27,6 +27,7 @@ from extractors.aliases.rules import (
     FIELD_LABELS,
     HERE,
     NAME_OWNERS,
+    NAME_VERBS,
     ORDER_VERBS,
     OTHER_LANGUAGES_BY,
     OTHER_LANGUAGES_BY_VERBS,
@@ -35,6 +36,8 @@ from extractors.aliases.rules import (
     PERSON_ROLES,
     POSSESSIVE_MARKS,
     QUOTES,
+    REFLEXIVE_NAME_VERBS,
+    REFLEXIVES,
     SIGN_OFFS,
     TITLES,
     VERDICT_VERBS,
@@ -147,6 +150,10 @@ _PHRASES = (
         rf"{_WORD}[ \t]+(?:herself|himself|themselves)[ \t]*{_QUOTE}{_NAME_NEXT}",
     ),
     _Phrase(("goes",), rf"goes[ \t]+by[ \t]*{_QUOTE}{_NAME_NEXT}"),
+    _Phrase(tuple(NAME_VERBS), rf"{_WORD}{_CAPITAL_NEXT}"),
+    _Phrase(
+        tuple(REFLEXIVE_NAME_VERBS), rf"{_WORD}[ \t]+(?:{'|'.join(REFLEXIVES)}){_CAPITAL_NEXT}"
+    ),
     # "a woman called Donna": a capital only ("called 911" calls a number).
     _Phrase(("called",), rf"called[ \t]+{_QUOTE}(?={_CAPITAL})"),
     _Phrase(("named", "nicknamed"), rf"{_WORD}[ \t]*{_QUOTE}{_NAME_NEXT}"),

@@ -154,6 +154,21 @@ BRACKETED_ROLES = [
     "coordinator", "coordinadora", "coordinador", "coordenadora", "manager", "recruiter",
     "booker", "driver",
 ]  # fmt: skip
+# "Is called" in the languages chats and ads are written in, for anyone: "se llama
+# Valeria", "si chiama Giulia", "s'appelle Inès", "её зовут Алина", "її звати Оксана",
+# "se numește Ioana", "με λένε Ελένη", "adı Ayşe", "em tên Hoa". Not German "heißt":
+# "das heißt" (that is) comes before a capitalised noun.
+NAME_VERBS = [
+    "llama", "chiama", "chama", "appelle", "s'appelle", "s’appelle", "зовут", "звати",
+    "numește", "numeste", "λένε", "adı", "adım", "tên",
+]  # fmt: skip
+# The same with a reflexive after the verb: "zove se Ana", "jmenuje se Katka", "nazywa
+# się Ola", "казва се Деси", "volá sa Zuzka".
+REFLEXIVE_NAME_VERBS = [
+    "zove", "zovem", "jmenuje", "jmenuji", "jmenuju", "nazywa", "nazywam", "казва", "казвам",
+    "volá", "volám",
+]  # fmt: skip
+REFLEXIVES = ["se", "się", "sa"]
 # Whose name it is: "my name is", "her name was", "mi nombre es".
 NAME_OWNERS = ["my", "mein", "mi", "her", "his", "their"]
 # "my friend Shane", "her cousin Mia".
@@ -406,6 +421,14 @@ RULES: tuple[CueRule, ...] = (
         ),
         confidence=0.75,
         multiword=True,
+    ),
+    CueRule(
+        "name_verb",
+        (
+            ({"LOWER": {"IN": NAME_VERBS}}, _CANDIDATE),
+            ({"LOWER": {"IN": REFLEXIVE_NAME_VERBS}}, {"LOWER": {"IN": REFLEXIVES}}, _CANDIDATE),
+        ),
+        confidence=0.75,
     ),
     CueRule(
         "known_as",

@@ -1068,3 +1068,23 @@ def test_this_sessions_layouts_take_linear_time(unit: str) -> None:
         return unit * (size // len(unit))
 
     assert growth_ratio(lambda text: list(find(text, ExtractOptions())), make, 20_000) < limit()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zove se Ana, 19 god", ["Ana"]),
+        ("La chica se llama Valeria y es de Caracas", ["Valeria"]),
+        ("si chiama Giulia", ["Giulia"]),
+        ("elle s'appelle Inès", ["Inès"]),
+        ("её зовут Алина", ["Алина"]),
+        ("її звати Оксана", ["Оксана"]),
+        ("jmenuje se Katka", ["Katka"]),
+        ("Em tên Hoa", ["Hoa"]),
+        # German "das heißt" is "that is", before any capitalised noun.
+        ("Das heißt Geld", []),
+        ("se llama la atención", []),
+    ],
+)
+def test_is_called_in_other_languages(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
