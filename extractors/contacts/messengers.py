@@ -56,7 +56,11 @@ _SCHEME_BEFORE = re.compile(r"(?i:https?://)?(?i:www\.)?$")
 
 # What may sit between a cue and the handle: "Telegram: @x", "TG - x", "Wickr Me ID: x",
 # "Telegram (@x)", "📱 Telegram ➡️ @x".
+# Turkish puts its case endings on the name: "Telegram'dan yaz: @x" (write from),
+# "Telegram'a @x".
+_CASE_ENDING = r"(?:['’](?i:dan|den|tan|ten|da|de|ta|te|a|e|ım|im))"
 _CONNECTOR = (
+    rf"{_CASE_ENDING}?"
     r"(?:\s*(?i:me|id|username|user|name|handle|acc|account|contact|channel|usuario|"
     r"utilisateur|benutzer|nick|nombre)"
     r"(?![A-Za-z0-9_])){0,2}"
@@ -81,6 +85,7 @@ _WICKR_AFTER_CUE = re.compile(
 # must be written as one.
 # "Wickr (existing customers only): x" closes its bracket before the colon.
 _PHRASE_THEN_COLON = (
+    f"{_CASE_ENDING}?"
     r"[ \t]*\(?(?:[ \t]*[^\W\d_][\w'\-]{0,15}){1,4}\)?[ \t]*[:\uff1a][ \t]*(?P<at>@ ?)?"
 )
 _TELEGRAM_AFTER_PHRASE = re.compile(rf"{_PHRASE_THEN_COLON}(?P<user>{TELEGRAM_USER}){_USER_END}")
@@ -397,7 +402,8 @@ def _accepted(found: re.Match[str], bare_needs_shape: bool) -> bool:
     user = found["user"]
     if user.lower() in _NOT_HANDLES:
         return False
-    if found["verb"]:
+    if found["verb"] or found["conn"][:1] in ("'", "’"):
+        # "her Telegram is @x", "Telegram'a mesaj at": a verb follows, or may.
         return bool(found["at"]) or _looks_like_handle(user)
     explicit = bool(found["at"]) or bool(_EXPLICIT_SEPARATOR & set(found["sep"]))
     if (

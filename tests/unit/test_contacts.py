@@ -290,6 +290,8 @@ class TestTelegram:
             ("أو تلقرام @dark_vendor", "@dark_vendor"),  # Gulf Arabic
             ("برای سفارش در تلگرام: @dark_vendor", "@dark_vendor"),  # Persian
             ("تيليجرام: dark_vendor", "dark_vendor"),
+            ("Telegram'dan yaz: @dark_vendor", "@dark_vendor"),  # Turkish case ending
+            ("Telegram’a @dark_vendor", "@dark_vendor"),
         ],
     )
     def test_cued_usernames_in_other_languages(self, text: str, raw: str) -> None:
@@ -300,6 +302,7 @@ class TestTelegram:
         "text",
         [
             "✈️ Touring Dallas this week",  # a plane without "@" is travel
+            "Telegram’a mesaj at, dark_vendor",  # after a case ending, a verb may follow
             "✈️ dark_vendor",
             "телевизор dark_vendor",  # a longer word that starts like the cue
             "Телеграм не работает",  # a sentence after the cue
