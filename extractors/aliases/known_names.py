@@ -263,6 +263,9 @@ def _layout_rule(text: str, start: int, end: int) -> tuple[float, str] | None:
     # "VALENTINA 23 años".
     if row_start and _AGE_AFTER.match(text, end):
         return ROW_CONFIDENCE, "name_age"
+    # Or the page opens with her name and a comma: "Valentina, venezolana 🇻🇪 recién ...".
+    if titled and text.startswith(",", end) and start < _LOOKBACK and not text[:start].strip():
+        return TITLE_CONFIDENCE, "name_title"
     # A name field ("Name: Ruby", "Nombre: Daniela", "NEW GIRL: Sakura") or the bare
     # Portuguese "sou Bianca" (the cue rules ask for "sou a"): only a known name, since
     # a product or a place has a name field too.

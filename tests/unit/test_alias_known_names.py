@@ -227,3 +227,9 @@ def test_a_numbered_roster_with_column_gaps() -> None:
 
 def test_short_forms_people_go_by_are_known_names() -> None:
     assert values("Drivers this week: Dima, Chuy & Laci") == {"Dima", "Chuy", "Laci"}
+
+
+def test_a_page_opening_with_her_name_and_a_comma() -> None:
+    assert values("Valentina, venezolana 🇻🇪 recién llegada a Madrid") == {"Valentina"}
+    # Further down the page the same shape is prose.
+    assert "Valentina" not in values("Hola amor.\nValentina, la de ayer, no viene")
