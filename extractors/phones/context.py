@@ -106,8 +106,10 @@ _PHONE_WORD_BEFORE_HASH = re.compile(
     r"(?:[#№]|[nN][°º])[\s:.]*$"
 )
 _CUE_WINDOW = 40
+# "Kontakt laut Anzeige: 0170 ...": the contact as the ad gives it.
 _PHONE_WORD_BEFORE_CUE = re.compile(
-    r"(?i)\b(?:phone|number|tel|cell|mobile|whatsapp)\b[^\n\d]{0,12}$"
+    r"(?i)\b(?:phone|number|tel|cell|mobile|whatsapp|contact|kontakt|contacto|contatto)\b"
+    r"[^\n\d]{0,12}$"
 )
 _PHONE_WORD_REACH = 24
 
@@ -177,6 +179,10 @@ def room_for_a_number(text: str, start: int, end: int, shapes: NonPhoneShapes) -
     return False
 
 
+# A spelled digit and one group of digits, the whole of a code-shaped span.
+_SPELLED_THEN_DIGITS = re.compile(r"[^\W\d_]{2,10}-\d{2,4}")
+
+
 def blocked_groups(text: str, groups: list[Group], shapes: NonPhoneShapes | None) -> set[int]:
     """Indices of groups that are part of a price, date, time, measure or quantity.
 
@@ -187,7 +193,16 @@ def blocked_groups(text: str, groups: list[Group], shapes: NonPhoneShapes | None
     if shapes is None or (shapes.lo, shapes.hi) != (lo, hi):
         shapes = non_phone_shapes(text, groups[0].start, groups[-1].end)
     blocked: set[int] = set()
-    spans = iter(shapes.spans)
+    # A code's letters that are a spelled digit of the run are digits: "cinco-3423" ends
+    # "(71) nove seis sete cinco cinco-3423", no order number like "ORD-3423".
+    spelled_starts = {
+        group.start for group in groups if not group.plain and group.end - group.start > 1
+    }
+    spans = iter(
+        span
+        for span in shapes.spans
+        if not (span[0] in spelled_starts and _SPELLED_THEN_DIGITS.fullmatch(text, *span))
+    )
     span = next(spans, None)
     # Groups and spans both come in text order: one sweep, not groups x spans.
     for index, group in enumerate(groups):

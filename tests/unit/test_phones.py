@@ -1258,3 +1258,28 @@ def test_where_a_page_is_from_by_its_words_and_letters(text: str, e164: str) -> 
 )
 def test_english_words_are_no_hindi_digits(text: str) -> None:
     assert not any(value.startswith("+91") for value in _values(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "e164"),
+    [
+        # A spelled digit hyphened to the last group is no order code ("ORD-3423").
+        (
+            "Agende com o Rodrigo: (71) nove seis sete cinco cinco-3423, você não paga nada",
+            "+5571967553423",
+        ),
+        # "Kontakt laut Anzeige:" is the contact as the ad gives it, no ad number.
+        (
+            "Kontakt laut Anzeige: 0170 / 200 null acht 672 (Anzeige schreibt die Zahlen halb"
+            " aus), und das ist nicht mein Problem",
+            "+4917020008672",
+        ),
+    ],
+)
+def test_spelled_codes_and_contact_cues(text: str, e164: str) -> None:
+    assert _values(text) == [e164]
+
+
+def test_a_code_and_an_ad_number_stay_no_phone() -> None:
+    assert _values("Order ORD-3423, ref SKU-5551234") == []
+    assert _values("Anzeige: 884302117 · online seit 03.04.2024") == []
