@@ -109,6 +109,7 @@ _AGE_WITH_UNIT_AFTER = re.compile(
 # dash or a bar, and a comma, a bracket or her age follows it.
 _SEGMENT_OPENING = re.compile(rf"\S[ \t]+(?:[-–—|]|(?:{_EMOJI})+)[ \t]+$")
 _SEGMENT_CLOSING = re.compile(rf"[ \t]*(?:[,(]|[-–—](?:[ \t]|$)|{_EMOJI})")
+_COMMA_THEN_WORD = re.compile(r",[ \t]+[^\W\d_A-ZÀ-ÞА-Я]")
 _FLAG_AFTER = re.compile("[ \t]?[\U0001f1e6-\U0001f1ff]{2}")
 _CAPITALISED_NEXT = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
 _OPENING_QUOTES = "\"“'‘«"
@@ -263,8 +264,14 @@ def _layout_rule(text: str, start: int, end: int) -> tuple[float, str] | None:
     # "VALENTINA 23 años".
     if row_start and _AGE_AFTER.match(text, end):
         return ROW_CONFIDENCE, "name_age"
-    # Or the page opens with her name and a comma: "Valentina, venezolana 🇻🇪 recién ...".
-    if titled and text.startswith(",", end) and start < _LOOKBACK and not text[:start].strip():
+    # Or the page opens with her name, a comma and a word about her: "Valentina,
+    # venezolana 🇻🇪 recién llegada" (not "Victoria, BC" or "Victoria, 24 hours a day").
+    if (
+        titled
+        and _COMMA_THEN_WORD.match(text, end)
+        and start < _LOOKBACK
+        and not text[:start].strip()
+    ):
         return TITLE_CONFIDENCE, "name_title"
     # A name field ("Name: Ruby", "Nombre: Daniela", "NEW GIRL: Sakura") or the bare
     # Portuguese "sou Bianca" (the cue rules ask for "sou a"): only a known name, since

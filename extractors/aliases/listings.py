@@ -102,6 +102,18 @@ _ROSTER_LINE = LinePattern.compile(
 )
 
 
+# A directory's card: her name alone on a line after a blank one, her details under it
+# with her age among them.
+#
+#     Mila
+#     1070 Wien · 23 J. · 165 cm · ab 150 €
+_CARD_NAME = LinePattern.compile(
+    r"[ \t]*+(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15}(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,15})?)[ \t]*\n"
+    rf"[^\n]{{0,60}}?(?<![\w.])(?:1[89]|[2-5]\d)[ \t]?(?:{lexicon.AGE_UNITS}|J\.|г\.)"
+    r"(?![^\W\d_])"
+)
+
+
 # A name with her age in brackets, and a flag or emoji beside it (or a known given name):
 # "Fern 🇹🇭 (21) · Ploy 🇹🇭 (23)", "Aom (22) 🇹🇭 —". "Reviews (24)" counts something.
 # The bracketed age is found first (a literal the engine skips to), the name before it
@@ -127,6 +139,11 @@ def find_listing_aliases(text: str) -> Iterator[Candidate]:
                 yield from candidate_from_match(found, AGED_TITLE_CONFIDENCE, "name_age")
     for line in _ROSTER_LINE.finditer(text):
         yield from candidate_from_match(line, AGED_TITLE_CONFIDENCE, "roster_line")
+    for card in _CARD_NAME.finditer(text):
+        name_start = card.start("name")
+        line_start = text.rfind("\n", 0, name_start) + 1
+        if line_start < 2 or text[line_start - 2] == "\n":  # a blank line (or none) before
+            yield from candidate_from_match(card, AGED_TITLE_CONFIDENCE, "card_name")
 
 
 def _table_cells(text: str) -> Iterator[Candidate]:

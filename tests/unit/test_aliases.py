@@ -1088,3 +1088,14 @@ def test_this_sessions_layouts_take_linear_time(unit: str) -> None:
 )
 def test_is_called_in_other_languages(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+def test_a_directorys_cards_name_her_over_her_details() -> None:
+    text = (
+        "Showing 1–3 of 214 results\n\nMila\n1070 Wien · 23 J. · 165 cm · ab 150 €\n☎ +43 660"
+        " 179374\n\nLexi Love\n1020 Wien · 21 J. · NEU · ab 180 €\n"
+    )
+    found = [c.value for c in find_listing_aliases(text)]
+    assert found == ["Mila", "Lexi Love"]
+    # Without a blank line before it the line is a heading of the text above.
+    assert [c.value for c in find_listing_aliases("Our rates\nMila\n23 J. · 165 cm")] == []
