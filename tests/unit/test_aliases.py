@@ -1061,6 +1061,7 @@ def test_more_chat_exports_senders(text: str, expected: list[str]) -> None:
         "(21:02:40) Kestrel: x\n",
         'her "boyfriend" Marius, kay Marisol, a woman called Donna, ',
         "— Yuri, operator\n",
+        "\nMila\n1070 Wien · 23 J.\n",  # directory cards
     ],
 )
 def test_this_sessions_layouts_take_linear_time(unit: str) -> None:
