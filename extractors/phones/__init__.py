@@ -422,6 +422,9 @@ def _candidates(
         cc_group = len(group.digits) <= 3 and is_country_code(group.digits)
         digits = ""
         part = 0  # digits since the last filler word
+        # Spelled digits in the part since the filler: "0978 (Zalo) sáu chín một 855"
+        # is written to dodge filters, not two numbers a word happens to join.
+        part_spelled = False
         has_filler = False
         tight = True  # written as one formatted number so far
         for last in range(first, len(run)):
@@ -429,14 +432,15 @@ def _candidates(
                 break
             tight = tight and (last == first or run[last].tight_before)
             if last > first and run[last].word_before:
-                if not _chunk_sized(part):
+                if not (part_spelled or _chunk_sized(part)):
                     break
-                has_filler, part = True, 0
+                has_filler, part, part_spelled = True, 0, False
             digits += run[last].digits
             part += len(run[last].digits)
+            part_spelled = part_spelled or not run[last].plain
             if len(digits) > MAX_DIGITS:
                 break
-            if run[last].weak or (has_filler and not _chunk_sized(part)):
+            if run[last].weak or (has_filler and not (part_spelled or _chunk_sized(part))):
                 continue
             # No number is shorter; checked here so that the cache behind read_number
             # keeps real candidates instead of filling up with every short prefix.

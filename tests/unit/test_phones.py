@@ -1283,3 +1283,10 @@ def test_spelled_codes_and_contact_cues(text: str, e164: str) -> None:
 def test_a_code_and_an_ad_number_stay_no_phone() -> None:
     assert _values("Order ORD-3423, ref SKU-5551234") == []
     assert _values("Anzeige: 884302117 · online seit 03.04.2024") == []
+
+
+def test_spelled_digits_after_a_filler_word_need_no_chunk_size() -> None:
+    text = "Hoặc nhắn Zalo em Tuấn: 0978 (Zalo) sáu chín một 855\nMã tin: TD-2024-0871"
+    assert _values(text) == ["+84978691855"]
+    # Plain digits a word joins still come in a phone's chunks.
+    assert _values("524287 eval in 1896") == []
