@@ -463,6 +463,11 @@ def _chunk_sized(digits: int) -> bool:
     return 2 <= digits <= 4 or digits >= 7
 
 
+# A number written the way phones are, whatever label is before it: "Ad number: (312)
+# 555-0130" on a review board is the ad's phone; "Ad number: 88231907" is the ad's id.
+_AREA_CODE_IN_BRACKETS = re.compile(r"\(\d{2,4}\)[ \t]?\d{3}[ \t.-]\d{4}(?!\d)")
+
+
 def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
     groups = run[cand.first : cand.last + 1]
     start, end = groups[0].start, groups[-1].end
@@ -470,8 +475,9 @@ def _to_match(text: str, run: list[Group], cand: _Candidate) -> Match | None:
         start = _plus_position(text, start)
     if start > 0 and text[start - 1] == "(" and ")" in text[start:end]:
         start -= 1
+    written_as_phone = text.startswith("+", start) or _AREA_CODE_IN_BRACKETS.match(text, start)
     if (
-        context.has_id_cue(text, start)
+        (not written_as_phone and context.has_id_cue(text, start))
         or context.is_counting(groups)
         or context.is_placeholder(groups)
     ):

@@ -1290,3 +1290,8 @@ def test_spelled_digits_after_a_filler_word_need_no_chunk_size() -> None:
     assert _values(text) == ["+84978691855"]
     # Plain digits a word joins still come in a phone's chunks.
     assert _values("524287 eval in 1896") == []
+
+
+def test_a_number_written_as_a_phone_beats_an_id_label() -> None:
+    text = "Provider: Cherry\nAd number: (312) 555-0130\nAd number: 88231907"
+    assert _values(text) == ["+13125550130"]
