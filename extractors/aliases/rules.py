@@ -49,6 +49,8 @@ FIELD_LABELS = [
     "admin", "moderator", "mod",
     "moniker", "vendedor", "vendedora", "usuario", "seudónimo", "apodo", "verkäufer",
     "verkaeufer", "anbieter", "benutzer", "benutzername", "продавец", "ник", "никнейм",
+    # "Profil vendeur : LeChimiste", "Verkoper: X", "Satıcı: X".
+    "vendeur", "vendeuse", "venditore", "verkoper", "satıcı", "sprzedawca", "prodejce",
     # A dispatch sheet's or a ledger's driver: "Chofer: El Güero", "Driver: Mike".
     "chofer", "driver", "conductor", "motorista", "водитель",
     # A dispute's or an order's parties: "Покупатель: X   Оператор: Y", "Buyer: x".

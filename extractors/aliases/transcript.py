@@ -90,6 +90,13 @@ _POST_HEADER = LinePattern.compile(
     rf"(?:[ \t]+(?:[·»|•—–-]|on)[ \t]+|(?(number)[ \t]{{2,}}|(?!))){_POST_DATE}"
     r"(?(number)|(?(by)|(?:[^\n#]{0,30}#\d|,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$)))"
 )
+# A thread's comment header, Dread's and Reddit's way: the name, a dot, how long ago in
+# short ("4h", "1d", "3mo"), perhaps more after another dot, under the tree's branches.
+#   0xDEADHAND · 4h        └─ burnt_toast_88 · 1d · OP
+_AGED_BYLINE = LinePattern.compile(
+    r"[ \t└├─│>]*+(?P<name>[^\W_][\w.\-']{0,30}+(?<=[^\W_]))[ \t]+·[ \t]+"
+    r"\d{1,2}(?:h|d|w|mo|y|min|hr|hrs)(?:[ \t]+·[^\n·]{1,20})*[ \t]*$"
+)
 # A post's author line: the name, then the author's rank, post count or join date.
 #   Baron  ● Проверенный  |  Сообщений: 1 204      darkpanda | Posts: 341 | Joined 2021
 _AUTHOR_LINE = LinePattern.compile(
@@ -121,6 +128,9 @@ def find_layout_aliases(text: str) -> Iterator[Candidate]:
             yield from _candidate(header, "name", POST_HEADER_CONFIDENCE, "post_header")
     for author in _AUTHOR_LINE.finditer(text):
         yield from _candidate(author, "name", POST_HEADER_CONFIDENCE, "post_author")
+    if "·" in text:
+        for byline in _AGED_BYLINE.finditer(text):
+            yield from _candidate(byline, "name", POST_HEADER_CONFIDENCE, "post_header")
     if '"from_id"' in text or '"actor_id"' in text:
         for sender in _JSON_EXPORT_SENDER.finditer(text):
             yield from _candidate(sender, "name", LOGGED_SPEAKER_CONFIDENCE, "export_sender")

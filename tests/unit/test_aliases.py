@@ -1062,6 +1062,8 @@ def test_more_chat_exports_senders(text: str, expected: list[str]) -> None:
         'her "boyfriend" Marius, kay Marisol, a woman called Donna, ',
         "— Yuri, operator\n",
         "\nMila\n1070 Wien · 23 J.\n",  # directory cards
+        "└─ burnt_toast_88 · 1d · OP\n",  # comment headers
+        "─" * 2_000 + " · 4h\n",  # a long rule of box-drawing lines before one
     ],
 )
 def test_this_sessions_layouts_take_linear_time(unit: str) -> None:
@@ -1100,3 +1102,17 @@ def test_a_directorys_cards_name_her_over_her_details() -> None:
     assert found == ["Mila", "Lexi Love"]
     # Without a blank line before it the line is a heading of the text above.
     assert [c.value for c in find_listing_aliases("Our rates\nMila\n23 J. · 165 cm")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profil vendeur : LeChimiste", ["LeChimiste"]),
+        ("  0xDEADHAND · 4h\ngreat post", ["0xDEADHAND"]),
+        ("   └─ burnt_toast_88 · 1d · OP\n      thanks", ["burnt_toast_88"]),
+        # A date is no comment's age.
+        ("Paddington · 2024\n", []),
+    ],
+)
+def test_vendor_fields_and_comment_headers(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
