@@ -122,7 +122,7 @@ _LAST_CAMEL_PART = re.compile(r"[A-Z][a-z]*[0-9]*$")
 _SITE_WORDS = frozenset(
     """
     ads world girls escorts models agency club hub directory finder guide network portal
-    verify list docs online media central
+    verify list docs online media central bot
     """.split()
 )
 _SNAKE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")

@@ -123,6 +123,8 @@ _TELEGRAM_PAGE = re.compile(
     rb"@[a-z][a-z0-9_]{3,30}[ \t]*\(channel\)"
     # Telegram Desktop's JSON export: each message's sender id.
     rb'|"from_id": ?"(?:user|channel)\d'
+    # A leaked bot's config: its token ("6123456789:AAH..."), lower-cased here.
+    rb"|\d{8,10}:aa[a-z0-9_-]{30,}"
 )
 _SUBSCRIBERS = re.compile(rb"\d(?:[.,]\d+)?[km]? (?:subscribers|members|suscriptores|inscritos)\b")
 # A channel post as copied from the app ends with its view counter: "👁 1.2K  edited".

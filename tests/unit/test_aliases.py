@@ -1007,6 +1007,7 @@ def test_an_emoji_opens_a_segment_for_here(text: str, expected: list[str]) -> No
     [
         # A site's or service's CamelCase name is nobody's handle.
         ("EscortAdsWorld — Upgrade your ad", []),
+        ("  name: SnowQueenShopBot\n", []),  # a bot's display name
         ('"EuroGirls" — verified vendor', []),
         ("DrWhite — Premium Pharma", ["DrWhite"]),
         # An ad's girl by her name.

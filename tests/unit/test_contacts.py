@@ -728,3 +728,11 @@ def test_a_config_setting_line_of_any_length_takes_linear_time() -> None:
 )
 def test_a_config_key_naming_jabber_makes_its_address_jabber(text: str, kind: str) -> None:
     assert [m.kind for m in _matches(text)] == [kind]
+
+
+def test_a_leaked_bot_configs_handles_are_telegrams() -> None:
+    text = (
+        'bot:\n  token: "0054505357:AA2a8SXhn2D96ceuMXpaxmMLN4KqtgecpdY"\n'
+        '  name: SnowQueenShopBot\n  admins:\n    - "@snowqueen_admin"\n'
+    )
+    assert _of_kind(text, kinds.TELEGRAM) == ["snowqueen_admin"]
