@@ -82,7 +82,8 @@ _FIELD_WORDS = words(
 # What a field name ends with: an identifier, a count, a unit of time or size.
 _FIELD_SUFFIXES = frozenset(
     {"id", "ids", "no", "num", "url", "uri", "ms", "sec", "secs", "ts", "at", "kb", "mb",
-     "gb", "pct", "count", "hash", "key", "code", "date", "type", "status", "path"}
+     "gb", "pct", "count", "hash", "key", "code", "date", "type", "status", "path", "ip",
+     "addr", "address", "seen", "time", "size", "file"}
 )  # fmt: skip
 # A run this long without a space is an encoded blob (a base64 line of a key block),
 # and a CamelCase-looking piece of it is chance.

@@ -101,6 +101,8 @@ def test_time_grows_linearly(unit: str) -> None:
         '"campaign": "yt_cracked_games" }',
         # Field lists of a leak.
         "Fields: name, dob, ssn, address, phone, insurance_id, diagnosis",
+        "-- cols: id | username | email | refund_address | pwd_hash | last_ip | created",
+        "# source: 312 emails. first_seen / last_seen in UTC",
         # Another app's account after its cue.
         "LINE ID: yuki_dekasegi77\nSnap: jazzy_lv23",
         # A made-up brand before the word that makes it an organisation.
