@@ -138,6 +138,21 @@ _CURRENCIES: dict[str, str] = {
     "درهم": "AE",
     "د.إ": "AE",
 }
+# Mobile carriers that serve one country: a number's carrier on its line says whose it
+# is ("0905 129 1287 (Globe/Viber)"). Counted as the country's places are.
+_CARRIERS: dict[str, tuple[str, ...]] = {
+    "PH": ("globe", "tnt"),
+    "KE": ("safaricom",),
+    "MX": ("telcel",),
+    "UA": ("kyivstar", "lifecell"),
+    "TR": ("turkcell",),
+    "IN": ("jio",),
+    "VN": ("viettel", "mobifone", "vinaphone"),
+    "TH": ("dtac",),
+    "ID": ("telkomsel",),
+    "MY": ("maxis", "celcom"),
+    "QA": ("ooredoo",),
+}
 # Currency codes count only written in capitals, after an amount ("$250.000 COP",
 # "1.500 MXN"): "cop" and "ars" are words too.
 _CODE_REGIONS = {
@@ -172,7 +187,12 @@ _FLAGS: dict[str, str] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+")
-_REGION_OF = {word: region for region, words in _WORDS.items() for word in words}
+_REGION_OF = {
+    word: region
+    for names in (_WORDS, _CARRIERS)
+    for region, words in names.items()
+    for word in words
+}
 _ONE_WORD_PLACES = frozenset(word for word in _REGION_OF if _WORD.fullmatch(word))
 _SEVERAL_WORD_PLACES = tuple(word for word in _REGION_OF if word not in _ONE_WORD_PLACES)
 

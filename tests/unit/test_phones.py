@@ -1295,3 +1295,11 @@ def test_spelled_digits_after_a_filler_word_need_no_chunk_size() -> None:
 def test_a_number_written_as_a_phone_beats_an_id_label() -> None:
     text = "Provider: Cherry\nAd number: (312) 555-0130\nAd number: 88231907"
     assert _values(text) == ["+13125550130"]
+
+
+def test_a_numbers_carrier_on_its_line_says_whose_it_is() -> None:
+    text = (
+        "Nanny jobs in Hong Kong! Hong Kong employers, Hong Kong salary.\n"
+        "Interested? PM or text Ma'am Joy: 0905 129 1287 (Globe/Viber)"
+    )
+    assert _values(text) == ["+639051291287"]
