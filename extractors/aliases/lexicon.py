@@ -15,6 +15,8 @@ from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.es.stop_words import STOP_WORDS as SPANISH_STOP_WORDS
 from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN_STOP_WORDS
 
+from extractors.aliases.rules import TITLES_KEPT
+
 
 def words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -231,6 +233,7 @@ GENERIC = words(
     """
 )
 
+_TITLES_KEPT = frozenset(TITLES_KEPT)
 STOP_WORDS = frozenset(word.lower() for word in ENGLISH_STOP_WORDS)
 # Spanish, German and Russian stop words include common first names ("Mia" is "mine"
 # in Spanish), so they only reject words written in lower case.
@@ -325,6 +328,7 @@ def is_rejected(value: str) -> bool:
     if is_not_alias_word(value) or value.lower() in ORGANISATION_PHRASES:
         return True
     words = value.split()
-    if len(words) > 1 and is_not_alias_word(words[0]):
+    # "Madam Blessing", "Boss Arman": a title kept with the name, as the cue rules keep it.
+    if len(words) > 1 and is_not_alias_word(words[0]) and words[0].lower() not in _TITLES_KEPT:
         return True
     return is_numberish(value) or looks_like_other_identifier(value)

@@ -127,9 +127,10 @@ SIGN_OFFS = [
 # the others are courtesy titles, and the name alone is the alias.
 # So are the "uncles" and "aunts" of recruiters' chats ("WhatsApp Uncle Mike", "falar
 # com Tia Bia").
+# A ring's "Boss Arman" too.
 TITLES_KEPT = [
     "madam", "madame", "mama", "mamma", "auntie", "aunty", "mummy", "mommy", "mistress", "uncle",
-    "tia", "tía", "tio", "tío",
+    "tia", "tía", "tio", "tío", "boss",
 ]  # fmt: skip
 TITLES_DROPPED = [
     "agent", "sra", "srta", "señora", "senora", "señorita", "senorita", "signora", "dona",

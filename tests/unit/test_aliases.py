@@ -1117,3 +1117,17 @@ def test_a_directorys_cards_name_her_over_her_details() -> None:
 )
 def test_vendor_fields_and_comment_headers(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{\n "from": "Boss Arman",\n "from_id": "user6029114471",\n "text": "ok"\n}',
+            ["Boss Arman"],
+        ),
+        ("Call Boss for details. Boss Mike on WhatsApp", ["Boss Mike"]),
+    ],
+)
+def test_a_boss_is_kept_with_his_name(text: str, expected: list[str]) -> None:
+    assert sorted(set(values(text))) == expected
