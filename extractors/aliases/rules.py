@@ -175,12 +175,18 @@ REFLEXIVES = ["se", "się", "sa"]
 # Whose name it is: "my name is", "her name was", "mi nombre es".
 NAME_OWNERS = ["my", "mein", "mi", "her", "his", "their"]
 # "my friend Shane", "her cousin Mia".
-# Hinglish's "meri friend Pooja" too.
-COMPANION_OWNERS = ["my", "her", "his", "our", "meri", "mera"]
+# Hinglish's "meri friend Pooja" too, and the Romance languages' and Russian's own: "mi
+# amiga Sofía", "minha amiga Bia", "mia cugina Giada", "ma copine Inès", "моя подруга Катя".
+COMPANION_OWNERS = [
+    "my", "her", "his", "our", "meri", "mera", "mi", "mia", "minha", "meu", "ma", "mon",
+    "моя", "мой", "su", "sua", "sa", "son",
+]  # fmt: skip
 # And whoever keeps her: 'Her "boyfriend" Marius sits outside'.
 COMPANIONS = [
     "friend", "girlfriend", "colleague", "cousin", "sister", "roommate", "bestie", "boyfriend",
-    "husband", "pimp", "brother",
+    "husband", "pimp", "brother", "amiga", "amigo", "amica", "amico", "hermana", "prima",
+    "primo", "sorella", "cugina", "irmã", "copine", "amie", "cousine", "sœur", "soeur",
+    "подруга", "сестра", "сестричка",
 ]  # fmt: skip
 # Tagalog marks a person's name with "si", "ni" and "kay": "pakisabi kay Marisol", "si
 # Rommel susundo". Spanish "ni Pedro ni Juan" names people too.

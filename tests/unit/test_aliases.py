@@ -1131,3 +1131,16 @@ def test_vendor_fields_and_comment_headers(text: str, expected: list[str]) -> No
 )
 def test_a_boss_is_kept_with_his_name(text: str, expected: list[str]) -> None:
     assert sorted(set(values(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vem com minha amiga Bia", ["Bia"]),
+        ("ma copine Inès arrive demain", ["Inès"]),
+        ("моя подруга Катя тоже", ["Катя"]),
+        ("su amiga 🔥 two for one", []),
+    ],
+)
+def test_companions_in_other_languages(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
