@@ -52,7 +52,11 @@ _EMOJI = lexicon.EMOJI
 # languages ads are written in.
 _LIST_GAP = re.compile(
     rf"(?:[ \t]*\([^()\n]{{0,40}}\))?(?:[ \t]*{_EMOJI})*"
-    r"(?:[ \t]*[,&+/·•|][ \t]*|[ \t]+(?:and|y|e|et|und|or|o|и)[ \t]+)"
+    # "and" in more languages: Malay/Indonesian "dan", Swahili "na", Hungarian "és", Czech
+    # "a", Polish and Serbo-Croatian "i", Turkish "ve", Vietnamese "và", Dutch "en",
+    # Scandinavian "og"/"och".
+    r"(?:[ \t]*[,&+/·•|][ \t]*|[ \t]+(?:and|y|e|et|und|or|o|и|dan|na|és|a|i|ve|và|en|og|och)"
+    r"[ \t]+)"
     rf"(?:{_EMOJI}[ \t]*)*"
 )
 _LIST_MINIMUM_KNOWN = 2

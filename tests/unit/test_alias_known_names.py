@@ -233,3 +233,11 @@ def test_a_page_opening_with_her_name_and_a_comma() -> None:
     assert values("Valentina, venezolana 🇻🇪 recién llegada a Madrid") == {"Valentina"}
     # Further down the page the same shape is prose.
     assert "Valentina" not in values("Hola amor.\nValentina, la de ayer, no viene")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dnes tu jsou Katka a Veronika", "Hari ini ada Siti dan Dewi", "bugün Merve ve Zeynep burada"],
+)
+def test_and_in_more_languages_joins_a_list(text: str) -> None:
+    assert len(values(text)) == 2
