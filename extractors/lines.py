@@ -1,8 +1,8 @@
 """Patterns matched at the start of each line of a page.
 
 Shared by the families that read a page's layout line by line: the alias family
-(roster entries, chat speakers, post headers) and the contacts family (a config's
-settings).
+(roster entries, chat speakers, post headers), the contacts family (a config's
+settings) and the phone family (a number's own line).
 """
 
 from __future__ import annotations
@@ -33,3 +33,13 @@ class LinePattern:
         if first is not None:
             yield first
         yield from self.later_lines.finditer(text)  # group offsets are the line's
+
+
+def line_near(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The bounds of the line holding text[start:end], at most ``reach`` characters
+    before start and after end: a line of megabytes is read in windows, never whole."""
+    window_start = max(0, start - reach)
+    line_start = text.rfind("\n", window_start, start) + 1 or window_start
+    window_end = min(len(text), end + reach)
+    newline = text.find("\n", end, window_end)
+    return line_start, window_end if newline == -1 else newline

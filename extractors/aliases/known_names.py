@@ -26,6 +26,7 @@ from functools import cache
 from extractors.aliases import lexicon
 from extractors.aliases.cues import SURNAME_AFTER, Candidate
 from extractors.aliases.given_names import given_names
+from extractors.lines import line_near
 
 LIST_CONFIDENCE = 0.6
 ROW_CONFIDENCE = 0.6
@@ -207,10 +208,7 @@ def _between_csv_cells(text: str, start: int, end: int) -> bool:
     """Whether the gap is a bare comma among others: a row of cells, not a list."""
     if text[start:end] != ",":
         return False
-    lo, hi = max(0, start - _CSV_WINDOW), end + _CSV_WINDOW
-    line_start = text.rfind("\n", lo, start) + 1 or lo
-    line_end = text.find("\n", end, hi)
-    line_end = hi if line_end == -1 else line_end
+    line_start, line_end = line_near(text, start, end, _CSV_WINDOW)
     bare = text.count(",", line_start, line_end) - text.count(", ", line_start, line_end)
     return bare >= _CSV_MINIMUM_BARE_COMMAS
 

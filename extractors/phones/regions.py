@@ -18,6 +18,7 @@ from functools import lru_cache
 import phonenumbers
 
 from extractors.base import Match
+from extractors.lines import line_near
 
 # Lower-case words and symbols per region. Cities an escort or vendor page names.
 _WORDS: dict[str, tuple[str, ...]] = {
@@ -258,11 +259,13 @@ _SCRIPT_LETTERS = {"greek": 20, "cyrillic": 20}
 _FEW_LETTERS = 5
 
 
-def _written_regions(text: str, default_region: str) -> list[str]:
+@lru_cache(maxsize=4)
+def _written_regions(text: str, default_region: str) -> tuple[str, ...]:
     """Where the page is from by how it is written: its script, its language's own
-    letters, then its language's common words."""
+    letters, then its language's common words. Read once a page: a page whose numbers
+    take both the "elsewhere" and the national path is asked twice or three times."""
     spoken = [region for region in _spoken_regions(text) if region != default_region]
-    return [*_script_regions(text, default_region), *spoken]
+    return (*_script_regions(text, default_region), *spoken)
 
 
 def _script_regions(text: str, default_region: str) -> list[str]:
@@ -346,7 +349,7 @@ def _language_regions(text: str) -> list[str]:
 _NOT_ENGLISH = re.compile(r"[À-ÖØ-öø-ɏͰ-ӿ]")
 # Common words of the languages the ads are written in that are no English words, and
 # English's own: a page whose letters are all ASCII ("Su WhatsApp mi scrive dal numero
-# 336 282 7395") shows its language in them. Counted with str.count, at C speed.
+# 336 282 7395") shows its language in them. Counted from one Counter of the page's words.
 _WORDS_OF_LANGUAGE = {
     # "anni": an Italian ad gives her age in them ("22 anni").
     "it": "il che di per non sono della una mi ho anche anni nostre tutte",
@@ -476,7 +479,7 @@ def line_regions(text: str, start: int, end: int, trunk: bool) -> tuple[str, ...
     places the line names after it ("0161 496 0239 (English number, from Manchester)")
     and, for a number written with a trunk "0", before it too ("Ships from London.
     Text 07911 123456"): digits without one are too often some other identifier."""
-    line_start, line_end = _line_near(text, start, end, _LINE_LOOKBACK)
+    line_start, line_end = line_near(text, start, end, _LINE_LOOKBACK)
     flags = [_flag_region(flag.group()) for flag in _FLAG.finditer(text, line_start, start)]
     regions = flags[::-1]
     code = _CODE_AFTER.match(text, end)
@@ -509,7 +512,7 @@ def row_region(text: str, start: int) -> str | None:
     or a city's name, alone in its cell."""
     # Only the stretch of a row near the number: a page of one long line with many
     # numbers would otherwise be read whole for each of them.
-    line_start, line_end = _line_near(text, start, start, _ROW_REACH)
+    line_start, line_end = line_near(text, start, start, _ROW_REACH)
     line = text[line_start:line_end]
     delimiter = max(_CELL_DELIMITERS, key=line.count)
     if line.count(delimiter) < 2:
@@ -522,16 +525,6 @@ def row_region(text: str, start: int) -> str | None:
         if region is not None and region in _REGIONS:
             return region
     return None
-
-
-def _line_near(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
-    """The bounds of the line holding text[start:end], at most ``reach`` characters
-    before start and after end: a line of megabytes is read in windows, never whole."""
-    window_start = max(0, start - reach)
-    line_start = text.rfind("\n", window_start, start) + 1 or window_start
-    window_end = min(len(text), end + reach)
-    newline = text.find("\n", end, window_end)
-    return line_start, window_end if newline == -1 else newline
 
 
 _ENTRY_OPENING = re.compile("[ \t]*(?:[-*•·▪►]|[\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff])")
